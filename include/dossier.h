@@ -1,0 +1,12 @@
+/*
+ * dossier.h — umbrella header of libdossier.
+ *
+ * Pipeline: load (load.h) → check (check.h) → layout → render (PDF, XML) →
+ * pack → verify. Each stage has its own small header under dossier/.
+ */
+#ifndef DOSSIER_H
+#define DOSSIER_H
+#include "dossier/common.h"
+#include "dossier/load.h"
+#include "dossier/check.h"
+#endif

@@ -1,0 +1,61 @@
+/*
+ * load.h — stage 1 of the pipeline: read a centre source directory.
+ *
+ * A centre directory holds centre.xml (structured data, schema
+ * outlines/schema/centre.xsd), sections/<section-id>.md (CommonMark with GFM
+ * tables, one file per outline section) and evidence/ (attachments declared
+ * in centre.xml). Loading decodes every text file to UTF-8 (BOM, GB18030 and
+ * UTF-16 are accepted), parses it, and validates centre.xml against its
+ * schema. Schema violations are not load failures: they are kept and turned
+ * into findings by the check stage, so an author sees all of them at once.
+ */
+#ifndef DOSSIER_LOAD_H
+#define DOSSIER_LOAD_H
+
+#include <stddef.h>
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct dossier_centre dossier_centre;
+
+typedef struct {
+	unsigned version;          /**< DOSSIER_LOAD_OPTIONS_VERSION */
+	const char *encoding;      /**< force the encoding of sections/<id>.md; NULL: detect */
+	const char *schema_dir;    /**< directory holding centre.xsd (required) */
+	size_t max_file_bytes;     /**< cap per text file (centre.xml, each .md) */
+	size_t max_sections;       /**< cap on the number of section files */
+	size_t max_evidence_files; /**< cap on files found under evidence/ */
+} dossier_load_options;
+
+#define DOSSIER_LOAD_OPTIONS_VERSION 1
+#define DOSSIER_LOAD_OPTIONS_INIT \
+	{DOSSIER_LOAD_OPTIONS_VERSION, NULL, NULL, 16u << 20, 500, 20000}
+
+/**
+ * Load the centre directory `dir`. On success *out owns the data; free it
+ * with dossier_centre_free(). Fails (negative code, details in
+ * dossier_error_last()) when centre.xml is missing, unreadable, not
+ * well-formed, or a text file has bytes invalid in its encoding.
+ */
+int dossier_centre_load(dossier_centre **out, const char *dir,
+			const dossier_load_options *opts);
+
+/** Load the data of an evaluation-tables.xml written by `dossier render`
+ *  (reserved; returns DOSSIER_EUSAGE until the XML stage exists). */
+
+void dossier_centre_free(dossier_centre *c);
+
+/** The scheme id named in centre.xml (borrowed). */
+const char *dossier_centre_scheme(const dossier_centre *c);
+/** The centre's name (borrowed, "" if absent). */
+const char *dossier_centre_name(const dossier_centre *c);
+/** The directory the centre was loaded from (borrowed). */
+const char *dossier_centre_dir(const dossier_centre *c);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,28 @@
+#!/bin/sh
+# install-deps.sh — install the Debian packages dossier needs to build and test.
+#
+# Installs only what is missing, as root or through sudo. Called by `make deps`
+# (and so by `make demo` and `make check`); safe to run again.
+set -eu
+
+PKGS="build-essential pkg-config libxml2-dev libxml2-utils \
+libcmark-gfm-dev libcmark-gfm-extensions-dev"
+
+missing=""
+for p in $PKGS; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+echo "dossier: installing Debian packages:$missing" >&2
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "dossier: need root or sudo to install:$missing" >&2
+    echo "dossier: 需要 root 或 sudo 权限安装：$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -1,0 +1,278 @@
+/*
+ * figures.c — the narrative and the data must agree (账表一致).
+ *
+ * Two rule kinds live here:
+ *  - refs: every {{fig:ID}} names a field with a value, every {{table:ID}}
+ *    a table of the outline, and nothing else hides in {{...}};
+ *  - figures: a number typed by hand right after an indicator's label
+ *    ("研发经费支出8,560万元") must equal the value in the data table once
+ *    both are in the same unit. Approximate wording (约, 超过, 近...) and
+ *    numbers in another dimension (a share after a count's label) are left
+ *    alone: only a claim of the exact figure is held to it.
+ */
+#include <string.h>
+#include "util/util.h"
+#include "check_int.h"
+#include "operand.h"
+
+static void ref_finding(dz_ctx *x, const dz_rule *r, const dz_section *s, int line,
+			const char *ref, const char *zh, const char *en)
+{
+	dz_vars vs = {0};
+	char *file = dz_fmt("%s/%s", x->c->dir, s->path);
+	dz_var(&vs, "ref", ref);
+	dz_var2(&vs, "problem", zh, en);
+	dz_report_add(x->rep, r, file ? file : s->path, line, NULL, &vs);
+	dz_free(file);
+}
+
+void dz_rule_refs(dz_ctx *x, const dz_rule *r)
+{
+	size_t i, p;
+	for (i = 0; i < x->c->nsecs; i++) {
+		const dz_section *s = &x->c->secs[i];
+		const dz_osection *os = dz_outline_section(x->o, s->id);
+		if (!os || (r->document && strcmp(os->doc->id, r->document)))
+			continue;
+		for (p = 0; p < s->nparas; p++) {
+			const char *t = s->paras[p].text, *open;
+			while ((open = strstr(t, "{{")) != NULL) {
+				const char *close = strstr(open + 2, "}}");
+				char *ref;
+				if (!close) {
+					ref_finding(x, r, s, s->paras[p].line, open,
+						    "缺少结尾的 }}", "has no closing }}");
+					break;
+				}
+				ref = dz_strndup(open + 2, (size_t)(close - open - 2));
+				if (!ref)
+					return;
+				dz_trim(ref);
+				if (dz_startswith(ref, "fig:")) {
+					const dz_field *f = dz_outline_field(x->o, ref + 4);
+					if (!f)
+						ref_finding(x, r, s, s->paras[p].line, ref,
+							    "引用了数据表中没有的字段",
+							    "names no field of the data table");
+					else if (!f->derived && !x->values[f - x->o->fields])
+						ref_finding(x, r, s, s->paras[p].line, ref,
+							    "引用的字段在 centre.xml 中没有数值",
+							    "names a field with no value in centre.xml");
+				} else if (dz_startswith(ref, "table:")) {
+					if (!dz_outline_table(x->o, ref + 6))
+						ref_finding(x, r, s, s->paras[p].line, ref,
+							    "引用了提纲中没有的表格",
+							    "names no table of the outline");
+				} else {
+					ref_finding(x, r, s, s->paras[p].line, ref,
+						    "不是 {{fig:字段}} 或 {{table:表格}}",
+						    "is neither {{fig:FIELD}} nor {{table:ID}}");
+				}
+				dz_free(ref);
+				t = close + 2;
+			}
+		}
+	}
+}
+
+/* ---------- hand-typed figures ---------- */
+
+typedef struct {
+	size_t start, end;   /* byte range of the label in the text */
+	const dz_field *f;
+} hit;
+
+static int numeric(const dz_field *f)
+{
+	return f->type == DZ_T_MONEY || f->type == DZ_T_COUNT ||
+	       f->type == DZ_T_AREA || f->type == DZ_T_SHARE || f->type == DZ_T_DECIMAL;
+}
+
+/* Words between a label and its figure that still make an exact claim. */
+static const char *const joiners[] = {
+	"为", "达", "达到", "共", "共计", "合计", "累计", "是", "：", ":", "计",
+	"总计", "总额", "总数", "金额", "数", "人数", "额", "已", "实现", "完成", " ",
+};
+/* Words that make the figure approximate: never compared. */
+static const char *const approx[] = {
+	"约", "近", "超过", "逾", "以上", "不少于", "不低于", "左右", "余", "多",
+	"大约", "接近", "超", "突破", "上下",
+};
+
+static size_t skip_joiners(const char *t)
+{
+	size_t off = 0, i;
+	int moved = 1, rounds = 0;
+	while (moved && rounds++ < 4) {
+		moved = 0;
+		for (i = 0; i < sizeof joiners / sizeof joiners[0]; i++) {
+			size_t l = strlen(joiners[i]);
+			if (!strncmp(t + off, joiners[i], l)) {
+				off += l;
+				moved = 1;
+				break;
+			}
+		}
+	}
+	return off;
+}
+
+static int approximate_before(const char *t, size_t len)
+{
+	size_t i;
+	for (i = 0; i < sizeof approx / sizeof approx[0]; i++) {
+		const char *a = approx[i];
+		const char *p = t;
+		while ((p = strstr(p, a)) != NULL && (size_t)(p - t) < len)
+			return 1;
+	}
+	return 0;
+}
+
+/* Units a figure may carry, longest first so "万元" wins over "元". */
+static const char *const units[] = {
+	"万平方米", "平方米", "百万元", "台套", "人月", "万元", "亿元", "千元",
+	"元", "人", "名", "项", "件", "家", "个", "台", "套", "次", "篇", "%", "％", "㎡",
+};
+
+/* Parse "8,560.5万元" at t. Returns bytes consumed (0 if no figure) and the
+ * value in canonical units with its dimension. */
+static size_t parse_figure(const char *t, dz_num *out, int *approx_after, char *unit,
+			   size_t ulen)
+{
+	char num[48];
+	size_t n = 0, i, k;
+	int64_t dec;
+	while ((t[n] >= '0' && t[n] <= '9') || t[n] == ',' || t[n] == '.') {
+		if (n >= sizeof num - 1)
+			return 0;
+		num[n] = t[n];
+		n++;
+	}
+	while (n && (num[n - 1] == ',' || num[n - 1] == '.'))
+		n--;
+	if (!n || !(num[0] >= '0' && num[0] <= '9'))
+		return 0;
+	num[n] = '\0';
+	if (dz_dec_parse(&dec, num))
+		return 0;
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		size_t l = strlen(units[i]);
+		if (!strncmp(t + n, units[i], l)) {
+			snprintf(unit, ulen, "%s", units[i]);
+			if (dz_num_from(out, dec, units[i]))
+				return 0;
+			k = n + l;
+			*approx_after = 0;
+			for (i = 0; i < sizeof approx / sizeof approx[0]; i++)
+				if (!strncmp(t + k, approx[i], strlen(approx[i])))
+					*approx_after = 1;
+			return k;
+		}
+	}
+	return 0; /* a bare number: no unit, no claim we can check */
+}
+
+static int add_hit(hit **hits, size_t *n, size_t *cap, size_t start, size_t end,
+		   const dz_field *f)
+{
+	if (dz_grow((void **)hits, cap, *n, sizeof **hits))
+		return -1;
+	(*hits)[*n].start = start;
+	(*hits)[*n].end = end;
+	(*hits)[*n].f = f;
+	(*n)++;
+	return 0;
+}
+
+static void scan_para(dz_ctx *x, const dz_rule *r, const dz_section *s, const dz_para *p)
+{
+	hit *hits = NULL;
+	size_t nh = 0, cap = 0, i, j, a;
+	const char *t = p->text;
+	/* all label occurrences */
+	for (i = 0; i < x->o->nfields; i++) {
+		const dz_field *f = &x->o->fields[i];
+		if (!numeric(f) || f->derived || !x->values[i])
+			continue;
+		for (a = 0; a <= f->naliases; a++) {
+			const char *lab = a == 0 ? f->label : f->aliases[a - 1];
+			const char *q = t;
+			size_t l = strlen(lab);
+			/* labels like "其中：发明专利授权数": match what follows "：" */
+			const char *colon = strstr(lab, "：");
+			if (colon && a == 0) {
+				lab = colon + strlen("：");
+				l = strlen(lab);
+			}
+			if (l == 0)
+				continue;
+			while ((q = strstr(q, lab)) != NULL) {
+				if (add_hit(&hits, &nh, &cap, (size_t)(q - t), (size_t)(q - t) + l, f))
+					goto done;
+				q += l;
+			}
+		}
+	}
+	for (i = 0; i < nh; i++) {
+		dz_num typed, data;
+		char unit[16], du[32];
+		int approx_after = 0, covered = 0;
+		size_t off, used;
+		/* a longer label covering this one wins (发明专利授权数 vs 专利授权数) */
+		for (j = 0; j < nh && !covered; j++)
+			covered = j != i && hits[j].start <= hits[i].start &&
+				  hits[j].end >= hits[i].end &&
+				  hits[j].end - hits[j].start > hits[i].end - hits[i].start;
+		if (covered)
+			continue;
+		off = hits[i].end + skip_joiners(t + hits[i].end);
+		if (approximate_before(t + hits[i].end, off - hits[i].end))
+			continue;
+		{
+			/* "约" may sit between the joiners and the number */
+			size_t k;
+			int skip = 0;
+			for (k = 0; k < sizeof approx / sizeof approx[0]; k++)
+				if (!strncmp(t + off, approx[k], strlen(approx[k])))
+					skip = 1;
+			if (skip)
+				continue;
+		}
+		used = parse_figure(t + off, &typed, &approx_after, unit, sizeof unit);
+		if (!used || approx_after)
+			continue;
+		if (dz_node_num(x, x->values[hits[i].f - x->o->fields], &data, du, sizeof du) != 1)
+			continue;
+		if (typed.dim != data.dim && !(typed.dim == DZ_DIM_COUNT && data.dim == DZ_DIM_NONE))
+			continue;
+		if (typed.v != data.v) {
+			dz_vars vs = {0};
+			char tv[64], dv[64], *file;
+			dz_num_format(tv, sizeof tv, typed.v, unit);
+			dz_num_format(dv, sizeof dv, data.v, du);
+			file = dz_fmt("%s/%s", x->c->dir, s->path);
+			dz_var(&vs, "field", hits[i].f->id);
+			dz_var2(&vs, "label", hits[i].f->label, hits[i].f->label_en);
+			dz_var(&vs, "value", tv);
+			dz_var(&vs, "expected", dv);
+			dz_report_add(x->rep, r, file ? file : s->path, p->line, NULL, &vs);
+			dz_free(file);
+		}
+	}
+done:
+	dz_free(hits);
+}
+
+void dz_rule_figures(dz_ctx *x, const dz_rule *r)
+{
+	size_t i, p;
+	for (i = 0; i < x->c->nsecs; i++) {
+		const dz_section *s = &x->c->secs[i];
+		const dz_osection *os = dz_outline_section(x->o, s->id);
+		if (!os || (r->document && strcmp(os->doc->id, r->document)))
+			continue;
+		for (p = 0; p < s->nparas; p++)
+			scan_para(x, r, s, &s->paras[p]);
+	}
+}

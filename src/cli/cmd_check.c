@@ -1,0 +1,389 @@
+/*
+ * cmd_check.c — `dossier check`: load each centre directory, find its
+ * scheme's outline, run the rules, print the findings (text or JSON) and,
+ * for several directories, one summary row per centre.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "util/util.h"
+#include "util/num.h"
+
+static void help(FILE *f)
+{
+	fprintf(f, "%s", L(
+"用法：dossier check [选项] 目录...\n"
+"\n"
+"按中心所属管理办法的提纲（outlines/<方案>.xml）检查材料是否完整、一致：\n"
+"章节与分项、数据表字段、“其中”不超过总数、合计相等、证明材料、期限、\n"
+"门槛指标、命名规则、账表一致。每个目录含 centre.xml、sections/、evidence/。\n"
+"\n"
+"选项：\n"
+"  --format text|json   输出格式（默认 text）\n"
+"  --as-of YYYY-MM-DD   未记录报送日期时，按此日期判断期限（默认今天）\n"
+"  --outline 文件       使用此提纲文件，而不按 centre.xml 的 scheme 查找\n"
+"  --outlines 目录      先在此目录查找 <方案>.xml\n"
+"  --encoding 编码      章节文件的编码（UTF-8、GB18030、UTF-16），默认自动识别\n"
+"  --max-input 大小     单个文本文件上限（默认 16M）\n"
+"  --max-evidence-files N  evidence/ 文件数上限（默认 20000）\n"
+"  --lang zh|en         消息语言（默认按 LANG）\n"
+"  -q, --quiet          只输出汇总\n"
+"  -h, --help           显示本帮助\n"
+"\n"
+"退出码：0 无错误级问题；1 有错误级问题；2 用法错误或输入无法读取；3 内部错误。\n",
+"usage: dossier check [options] DIR...\n"
+"\n"
+"Check each centre directory (centre.xml, sections/, evidence/) against the\n"
+"outline of its scheme (outlines/<scheme>.xml): sections and sub-items,\n"
+"data-table fields, of-which never above its total, totals that add up,\n"
+"evidence, deadlines, thresholds, naming rules, narrative vs table figures.\n"
+"\n"
+"options:\n"
+"  --format text|json   output format (default text)\n"
+"  --as-of YYYY-MM-DD   judge deadlines with no recorded submission date\n"
+"                       against this day (default today)\n"
+"  --outline FILE       use this outline instead of the scheme's\n"
+"  --outlines DIR       look for <scheme>.xml in DIR first\n"
+"  --encoding ENC       encoding of section files (UTF-8, GB18030, UTF-16);\n"
+"                       default: detect\n"
+"  --max-input SIZE     cap per text file (default 16M)\n"
+"  --max-evidence-files N  cap on files under evidence/ (default 20000)\n"
+"  --lang zh|en         message language (default from LANG)\n"
+"  -q, --quiet          print only the summary\n"
+"  -h, --help           show this help\n"
+"\n"
+"Exit status: 0 no error-severity findings; 1 errors found; 2 bad usage or\n"
+"unreadable input; 3 internal failure.\n"));
+}
+
+typedef struct {
+	char *path;
+	dossier_outline *o;
+} cached_outline;
+
+typedef struct {
+	const char *format, *as_of, *outline, *outlines, *encoding;
+	size_t max_input, max_files;
+	int quiet;
+	cached_outline cache[16];
+	int ncache;
+	dz_buf json;
+	int first_json;
+} opts;
+
+static const char *sev_name(dossier_severity s)
+{
+	static const char *n[][2] = {{"错误", "error"}, {"警告", "warning"}, {"提示", "info"}};
+	return n[s][cli_zh ? 0 : 1];
+}
+
+static const char *sev_id(dossier_severity s)
+{
+	return s == DOSSIER_SEV_ERROR ? "error" : s == DOSSIER_SEV_WARNING ? "warning" : "info";
+}
+
+static dossier_outline *outline_for(opts *op, const char *scheme, int *status)
+{
+	char *path;
+	const char *dirs[2];
+	int i, nd = 0;
+	FILE *f;
+	char *schema = dz_fmt("%s/outlines/schema", cli_datadir());
+	dossier_outline *o = NULL;
+	if (!schema) {
+		*status = EXIT_INTERNAL;
+		return NULL;
+	}
+	if (op->outline) {
+		path = dz_strdup(op->outline);
+	} else {
+		char *def = dz_fmt("%s/outlines", cli_datadir());
+		if (op->outlines)
+			dirs[nd++] = op->outlines;
+		dirs[nd++] = def;
+		path = NULL;
+		for (i = 0; i < nd && !path; i++) {
+			char *p = dz_fmt("%s/%s.xml", dirs[i], scheme);
+			if (p && (f = fopen(p, "r")) != NULL) {
+				fclose(f);
+				path = p;
+			} else {
+				dz_free(p);
+			}
+		}
+		if (!path) {
+			dz_errf(DOSSIER_ENOTFOUND, "", 0, 0,
+				"检查 centre.xml 的 scheme 属性，或用 --outline 指定提纲。",
+				"Check the scheme attribute of centre.xml, or give --outline.",
+				"找不到方案 %s 的提纲（%s/%s.xml）",
+				"no outline for scheme %s (%s/%s.xml)", scheme, def, scheme);
+			dz_free(def);
+			dz_free(schema);
+			*status = cli_print_error(NULL);
+			return NULL;
+		}
+		dz_free(def);
+	}
+	for (i = 0; path && i < op->ncache; i++)
+		if (!strcmp(op->cache[i].path, path)) {
+			dz_free(path);
+			dz_free(schema);
+			return op->cache[i].o;
+		}
+	if (!path || dossier_outline_load(&o, path, schema) != 0) {
+		*status = cli_print_error(NULL);
+		dz_free(path);
+		dz_free(schema);
+		return NULL;
+	}
+	dz_free(schema);
+	if (op->ncache < 16) {
+		op->cache[op->ncache].path = path;
+		op->cache[op->ncache].o = o;
+		op->ncache++;
+	} else {
+		/* more than 16 schemes in one run: keep the extra ones too */
+		dossier_outline_free(op->cache[15].o);
+		op->cache[15].o = o;
+		dz_free(op->cache[15].path);
+		op->cache[15].path = path;
+	}
+	return o;
+}
+
+static void print_text(const dossier_report *r)
+{
+	size_t i;
+	for (i = 0; i < dossier_report_count(r); i++) {
+		const dossier_finding *f = dossier_report_get(r, i);
+		if (f->file && *f->file) {
+			printf("%s", f->file);
+			if (f->line > 0)
+				printf(":%d", f->line);
+			printf(": ");
+		}
+		printf("%s [%s] %s\n", sev_name(f->severity), f->rule, f->article);
+		printf("  %s\n", L(f->msg_zh, f->msg_en));
+		if (f->xpath && *f->xpath)
+			printf("  %s%s\n", L("位置：", "at: "), f->xpath);
+		if (*L(f->hint_zh, f->hint_en))
+			printf("  %s%s\n", L("修改：", "fix: "), L(f->hint_zh, f->hint_en));
+	}
+}
+
+static void json_str(dz_buf *b, const char *k, const char *v, int comma)
+{
+	dz_buf_printf(b, "\"%s\":\"", k);
+	dz_buf_put_json(b, v ? v : "");
+	dz_buf_puts(b, comma ? "\"," : "\"");
+}
+
+static void json_centre(opts *op, const char *dir, const dossier_centre *c,
+			const dossier_report *r, const char *status)
+{
+	dz_buf *b = &op->json;
+	size_t i;
+	if (!op->first_json)
+		dz_buf_putc(b, ',');
+	op->first_json = 0;
+	dz_buf_putc(b, '{');
+	json_str(b, "dir", dir, 1);
+	json_str(b, "scheme", c ? dossier_centre_scheme(c) : "", 1);
+	json_str(b, "name", c ? dossier_centre_name(c) : "", 1);
+	json_str(b, "status", status, 1);
+	dz_buf_printf(b, "\"errors\":%zu,\"warnings\":%zu,\"findings\":[",
+		      dossier_report_count_sev(r, DOSSIER_SEV_ERROR),
+		      dossier_report_count_sev(r, DOSSIER_SEV_WARNING));
+	for (i = 0; i < dossier_report_count(r); i++) {
+		const dossier_finding *f = dossier_report_get(r, i);
+		dz_buf_puts(b, i ? ",{" : "{");
+		json_str(b, "severity", sev_id(f->severity), 1);
+		json_str(b, "rule", f->rule, 1);
+		json_str(b, "article", f->article, 1);
+		json_str(b, "file", f->file, 1);
+		dz_buf_printf(b, "\"line\":%d,", f->line);
+		json_str(b, "xpath", f->xpath, 1);
+		dz_buf_puts(b, "\"message\":{");
+		json_str(b, "zh", f->msg_zh, 1);
+		json_str(b, "en", f->msg_en, 0);
+		dz_buf_puts(b, "},\"hint\":{");
+		json_str(b, "zh", f->hint_zh, 1);
+		json_str(b, "en", f->hint_en, 0);
+		dz_buf_puts(b, "}}");
+	}
+	dz_buf_puts(b, "]}");
+}
+
+typedef struct {
+	char *dir, *name, *scheme;
+	size_t errors, warnings;
+	int status;
+} row;
+
+static int check_one(opts *op, const char *dir, row *rw)
+{
+	dossier_load_options lo = DOSSIER_LOAD_OPTIONS_INIT;
+	dossier_check_options co = DOSSIER_CHECK_OPTIONS_INIT;
+	dossier_centre *c = NULL;
+	dossier_report *r = NULL;
+	dossier_outline *o;
+	char *schema = dz_fmt("%s/outlines/schema", cli_datadir());
+	int status = EXIT_COMPLETE;
+	int json = !strcmp(op->format, "json");
+	rw->dir = dz_strdup(dir);
+	lo.schema_dir = schema;
+	lo.encoding = op->encoding;
+	lo.max_file_bytes = op->max_input;
+	lo.max_evidence_files = op->max_files;
+	co.as_of = op->as_of;
+	dossier_error_clear();
+	if (dossier_centre_load(&c, dir, &lo) != 0) {
+		status = cli_print_error(NULL);
+		goto done;
+	}
+	rw->name = dz_strdup(dossier_centre_name(c));
+	rw->scheme = dz_strdup(dossier_centre_scheme(c));
+	if (!(o = outline_for(op, dossier_centre_scheme(c), &status)))
+		goto done;
+	if (dossier_check_run(&r, c, o, &co) != 0) {
+		status = cli_print_error(NULL);
+		goto done;
+	}
+	rw->errors = dossier_report_count_sev(r, DOSSIER_SEV_ERROR);
+	rw->warnings = dossier_report_count_sev(r, DOSSIER_SEV_WARNING);
+	status = rw->errors ? EXIT_FINDINGS : EXIT_COMPLETE;
+	if (!json && !op->quiet)
+		print_text(r);
+done:
+	if (json)
+		json_centre(op, dir, c, r,
+			    status == EXIT_COMPLETE ? "complete"
+			    : status == EXIT_FINDINGS ? "incomplete" : "unreadable");
+	rw->status = status;
+	dossier_report_free(r);
+	dossier_centre_free(c);
+	dz_free(schema);
+	return status;
+}
+
+static void print_row(const row *rw)
+{
+	const char *mark = rw->status == EXIT_COMPLETE ? L("完整", "complete")
+			 : rw->status == EXIT_FINDINGS ? L("不完整", "incomplete")
+			 : L("无法读取", "unreadable");
+	printf("%-10s %4zu %4zu  %-22s %s  (%s)\n", mark, rw->errors, rw->warnings,
+	       rw->scheme ? rw->scheme : "-", rw->name && *rw->name ? rw->name : "-", rw->dir);
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{"format", required_argument, NULL, 'f'},
+		{"as-of", required_argument, NULL, 'a'},
+		{"outline", required_argument, NULL, 'o'},
+		{"outlines", required_argument, NULL, 'O'},
+		{"encoding", required_argument, NULL, 'e'},
+		{"max-input", required_argument, NULL, 'm'},
+		{"max-evidence-files", required_argument, NULL, 'M'},
+		{"lang", required_argument, NULL, 'l'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0}};
+	opts op;
+	row *rows;
+	int c, i, worst = EXIT_COMPLETE, n;
+	size_t complete = 0;
+	memset(&op, 0, sizeof op);
+	op.format = "text";
+	op.max_input = 16u << 20;
+	op.max_files = 20000;
+	op.first_json = 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", lo, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
+				fprintf(stderr, L("dossier check: --format 只能是 text 或 json\n",
+						  "dossier check: --format must be text or json\n"));
+				return EXIT_USAGE;
+			}
+			op.format = optarg;
+			break;
+		case 'a': op.as_of = optarg; break;
+		case 'o': op.outline = optarg; break;
+		case 'O': op.outlines = optarg; break;
+		case 'e': op.encoding = optarg; break;
+		case 'm':
+		case 'M': {
+			size_t v = cli_parse_size(optarg);
+			if (!v) {
+				fprintf(stderr, L("dossier check: 无效的数值：%s\n",
+						  "dossier check: invalid number: %s\n"), optarg);
+				return EXIT_USAGE;
+			}
+			if (c == 'm')
+				op.max_input = v;
+			else
+				op.max_files = v;
+			break;
+		}
+		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
+		case 'q': op.quiet = 1; break;
+		case 'h': help(stdout); return EXIT_COMPLETE;
+		default: help(stderr); return EXIT_USAGE;
+		}
+	}
+	n = argc - optind;
+	if (n <= 0) {
+		help(stderr);
+		return EXIT_USAGE;
+	}
+	if (op.as_of) {
+		long d;
+		if (dz_date_parse(&d, op.as_of)) {
+			fprintf(stderr, L("dossier check: --as-of 日期无效：%s（应为 YYYY-MM-DD）\n",
+					  "dossier check: invalid --as-of date: %s (use YYYY-MM-DD)\n"),
+				op.as_of);
+			return EXIT_USAGE;
+		}
+	}
+	rows = dz_calloc((size_t)n, sizeof *rows);
+	if (!rows)
+		return EXIT_INTERNAL;
+	if (!strcmp(op.format, "json"))
+		dz_buf_puts(&op.json, "{\"centres\":[");
+	for (i = 0; i < n; i++) {
+		int st;
+		if (n > 1 && !op.quiet && strcmp(op.format, "json"))
+			printf("== %s\n", argv[optind + i]);
+		st = check_one(&op, argv[optind + i], &rows[i]);
+		if (st == EXIT_COMPLETE)
+			complete++;
+		if (st > worst)
+			worst = st;
+	}
+	if (!strcmp(op.format, "json")) {
+		dz_buf_printf(&op.json, "],\"summary\":{\"centres\":%d,\"complete\":%zu,\"exit\":%d}}\n",
+			      n, complete, worst);
+		fputs(dz_buf_cstr(&op.json), stdout);
+		dz_buf_dispose(&op.json);
+	} else {
+		printf("\n%s\n", L("状态       错误 警告  方案                   中心（目录）",
+				   "status     errs warn  scheme                 centre (dir)"));
+		for (i = 0; i < n; i++)
+			print_row(&rows[i]);
+		printf(L("%d 个中心，%zu 个完整\n", "%d centres, %zu complete\n"), n, complete);
+	}
+	for (i = 0; i < n; i++) {
+		dz_free(rows[i].dir);
+		dz_free(rows[i].name);
+		dz_free(rows[i].scheme);
+	}
+	dz_free(rows);
+	for (i = 0; i < op.ncache; i++) {
+		dossier_outline_free(op.cache[i].o);
+		dz_free(op.cache[i].path);
+	}
+	return worst;
+}

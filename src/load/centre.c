@@ -1,0 +1,301 @@
+/*
+ * centre.c — load a centre source directory (stage 1, see load.h):
+ * centre.xml through xml.c, sections/<id>.md through sections.c, and the list
+ * of files under evidence/.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libxml/xpath.h>
+#include "util/util.h"
+#include "model.h"
+#include "load_int.h"
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int cmp_ev(const void *a, const void *b)
+{
+	return strcmp(((const dz_evfile *)a)->rel, ((const dz_evfile *)b)->rel);
+}
+
+/* Walk evidence/ iteratively-bounded: depth ≤ 8, at most `max` entries. */
+static int scan_dir(dossier_centre *c, const char *root, const char *rel,
+		    int depth, size_t max, size_t *cap)
+{
+	char *path = rel[0] ? dz_fmt("%s/%s", root, rel) : dz_strdup(root);
+	DIR *d;
+	struct dirent *de;
+	int rc = 0;
+	if (!path)
+		return DOSSIER_ENOMEM;
+	d = opendir(path);
+	if (!d) {
+		rc = dz_errf(DOSSIER_EIO, path, 0, 0, "检查目录权限。",
+			     "Check the directory's permissions.",
+			     "无法读取目录（%s）", "cannot read directory (%s)",
+			     strerror(errno));
+		dz_free(path);
+		return rc;
+	}
+	while ((de = readdir(d)) != NULL && rc == 0) {
+		struct stat st;
+		char *sub, *full;
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		sub = rel[0] ? dz_fmt("%s/%s", rel, de->d_name) : dz_strdup(de->d_name);
+		full = sub ? dz_fmt("%s/%s", root, sub) : NULL;
+		if (!sub || !full) {
+			dz_free(sub);
+			dz_free(full);
+			rc = DOSSIER_ENOMEM;
+			break;
+		}
+		if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (depth >= 8)
+				rc = dz_err(DOSSIER_ELIMIT, full, 0, 0,
+					    "evidence/ 目录层级过深（上限 8 层）",
+					    "evidence/ is nested too deeply (limit 8 levels)",
+					    "减少子目录层级。", "Flatten the folders.");
+			else
+				rc = scan_dir(c, root, sub, depth + 1, max, cap);
+			dz_free(sub);
+			dz_free(full);
+			continue;
+		}
+		if (c->nfiles >= max) {
+			rc = dz_errf(DOSSIER_ELIMIT, root, 0, 0,
+				     "合并或删除多余文件，或提高 --max-evidence-files。",
+				     "Merge or remove files, or raise --max-evidence-files.",
+				     "evidence/ 中文件过多（上限 %zu）",
+				     "too many files in evidence/ (limit %zu)", max);
+			dz_free(sub);
+			dz_free(full);
+			break;
+		}
+		if (dz_grow((void **)&c->files, cap, c->nfiles, sizeof *c->files)) {
+			dz_free(sub);
+			dz_free(full);
+			rc = DOSSIER_ENOMEM;
+			break;
+		}
+		{
+			dz_evfile *f = &c->files[c->nfiles++];
+			int fd;
+			memset(f, 0, sizeof *f);
+			f->rel = sub;
+			if (lstat(full, &st) == 0) {
+				f->regular = S_ISREG(st.st_mode);
+				f->size = (long long)st.st_size;
+			}
+			fd = f->regular ? open(full, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1;
+			f->readable = fd >= 0;
+			if (fd >= 0)
+				close(fd);
+		}
+		dz_free(full);
+	}
+	closedir(d);
+	dz_free(path);
+	return rc;
+}
+
+static int load_sections(dossier_centre *c, const dossier_load_options *o)
+{
+	char *dir = dz_fmt("%s/sections", c->dir);
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	DIR *d;
+	struct dirent *de;
+	int rc = 0;
+	if (!dir)
+		return DOSSIER_ENOMEM;
+	d = opendir(dir);
+	if (!d) {
+		dz_free(dir);
+		return 0; /* no sections/: the check reports each missing section */
+	}
+	c->have_sections_dir = 1;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.' || !dz_endswith(de->d_name, ".md"))
+			continue;
+		if (n >= o->max_sections) {
+			rc = dz_errf(DOSSIER_ELIMIT, dir, 0, 0,
+				     "删除多余的 .md 文件。", "Remove extra .md files.",
+				     "sections/ 中章节文件过多（上限 %zu）",
+				     "too many section files (limit %zu)", o->max_sections);
+			break;
+		}
+		if (dz_grow((void **)&names, &cap, n, sizeof *names) ||
+		    !(names[n] = dz_strdup(de->d_name))) {
+			rc = DOSSIER_ENOMEM;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (rc == 0 && n) {
+		qsort(names, n, sizeof *names, cmp_str);
+		c->secs = dz_calloc(n, sizeof *c->secs);
+		if (!c->secs)
+			rc = DOSSIER_ENOMEM;
+	}
+	for (i = 0; rc == 0 && i < n; i++) {
+		dz_section *s = &c->secs[c->nsecs];
+		char *path = dz_fmt("%s/%s", dir, names[i]);
+		if (!path) {
+			rc = DOSSIER_ENOMEM;
+			break;
+		}
+		s->id = dz_strndup(names[i], strlen(names[i]) - 3);
+		s->path = dz_fmt("sections/%s", names[i]);
+		if (!s->id || !s->path)
+			rc = DOSSIER_ENOMEM;
+		else
+			rc = dz_section_load(s, path, o);
+		c->nsecs++;
+		dz_free(path);
+	}
+	for (i = 0; i < n; i++)
+		dz_free(names[i]);
+	dz_free(names);
+	dz_free(dir);
+	return rc;
+}
+
+static char *xpath_string(xmlDocPtr doc, const char *expr)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr r = ctx ? xmlXPathEvalExpression(BAD_CAST expr, ctx) : NULL;
+	char *s = NULL;
+	if (r) {
+		xmlChar *v = xmlXPathCastToString(r);
+		if (v) {
+			s = dz_strdup((const char *)v);
+			xmlFree(v);
+		}
+	}
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(ctx);
+	return s;
+}
+
+int dossier_centre_load(dossier_centre **out, const char *dir,
+			const dossier_load_options *opts)
+{
+	dossier_centre *c;
+	dossier_load_options o = DOSSIER_LOAD_OPTIONS_INIT;
+	struct stat st;
+	void *schema;
+	int rc;
+	*out = NULL;
+	if (opts)
+		o = *opts;
+	if (!o.schema_dir)
+		return dz_err(DOSSIER_EUSAGE, "", 0, 0, "未指定数据模式目录",
+			      "no schema directory given", "", "");
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return dz_errf(DOSSIER_ENOTFOUND, dir, 0, 0,
+			       "给出中心材料目录（含 centre.xml）。",
+			       "Give a centre directory (the one holding centre.xml).",
+			       "不是目录：%s", "not a directory: %s", dir);
+	c = dz_calloc(1, sizeof *c);
+	if (!c)
+		return DOSSIER_ENOMEM;
+	c->dir = dz_strdup(dir);
+	if (c->dir) {
+		size_t n = strlen(c->dir);
+		while (n > 1 && c->dir[n - 1] == '/')
+			c->dir[--n] = '\0';
+	}
+	c->xml_path = c->dir ? dz_fmt("%s/centre.xml", c->dir) : NULL;
+	if (!c->dir || !c->xml_path) {
+		rc = DOSSIER_ENOMEM;
+		goto fail;
+	}
+	if ((rc = dz_xml_load(&c->doc, &c->xml_encoding, c->xml_path,
+			      o.max_file_bytes)) != 0)
+		goto fail;
+	schema = dz_schema_get(o.schema_dir, "centre.xsd");
+	if (!schema) {
+		rc = DOSSIER_ENOTFOUND;
+		goto fail;
+	}
+	rc = dz_schema_validate(schema, c->doc, &c->schema_errors,
+				&c->nschema_errors);
+	if (rc < 0)
+		goto fail;
+	c->scheme = xpath_string(c->doc, "string(/centre/@scheme)");
+	c->name = xpath_string(c->doc, "normalize-space(/centre/identity/name)");
+	if (!c->scheme || !c->name) {
+		rc = DOSSIER_ENOMEM;
+		goto fail;
+	}
+	if ((rc = load_sections(c, &o)) != 0)
+		goto fail;
+	{
+		char *ev = dz_fmt("%s/evidence", c->dir);
+		size_t cap = 0;
+		if (!ev) {
+			rc = DOSSIER_ENOMEM;
+			goto fail;
+		}
+		if (stat(ev, &st) == 0 && S_ISDIR(st.st_mode)) {
+			c->have_evidence_dir = 1;
+			rc = scan_dir(c, ev, "", 0, o.max_evidence_files, &cap);
+		}
+		dz_free(ev);
+		if (rc)
+			goto fail;
+		if (c->nfiles)
+			qsort(c->files, c->nfiles, sizeof *c->files, cmp_ev);
+	}
+	*out = c;
+	return 0;
+fail:
+	if (rc == DOSSIER_ENOMEM && !dossier_error_last())
+		dz_err(rc, dir, 0, 0, "内存不足", "out of memory", "", "");
+	dossier_centre_free(c);
+	return rc;
+}
+
+void dossier_centre_free(dossier_centre *c)
+{
+	size_t i;
+	if (!c)
+		return;
+	for (i = 0; i < c->nsecs; i++)
+		dz_section_dispose(&c->secs[i]);
+	dz_free(c->secs);
+	for (i = 0; i < c->nfiles; i++)
+		dz_free(c->files[i].rel);
+	dz_free(c->files);
+	for (i = 0; i < c->nschema_errors; i++)
+		dz_free(c->schema_errors[i].msg);
+	dz_free(c->schema_errors);
+	xmlFreeDoc(c->doc);
+	dz_free(c->dir);
+	dz_free(c->xml_path);
+	dz_free(c->scheme);
+	dz_free(c->name);
+	dz_free(c);
+}
+
+const char *dossier_centre_scheme(const dossier_centre *c) { return c->scheme; }
+const char *dossier_centre_name(const dossier_centre *c) { return c->name; }
+const char *dossier_centre_dir(const dossier_centre *c) { return c->dir; }
+
+const dz_section *dz_centre_section(const dossier_centre *c, const char *id)
+{
+	size_t i;
+	for (i = 0; i < c->nsecs; i++)
+		if (strcmp(c->secs[i].id, id) == 0)
+			return &c->secs[i];
+	return NULL;
+}

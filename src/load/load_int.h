@@ -1,0 +1,11 @@
+/* load_int.h — functions shared between the files of load/ (internal). */
+#ifndef DOSSIER_LOAD_INT_H
+#define DOSSIER_LOAD_INT_H
+#include "model.h"
+
+/* Read, decode and parse one section file into *s (id and path set). */
+int dz_section_load(dz_section *s, const char *fullpath,
+		    const dossier_load_options *o);
+void dz_section_dispose(dz_section *s);
+
+#endif

@@ -1,0 +1,167 @@
+/*
+ * sections.c — read one narrative section (sections/<id>.md).
+ *
+ * The file is decoded to UTF-8 and parsed with cmark-gfm (CommonMark plus
+ * the GFM table extension, so authors can write free-form tables). The AST
+ * is kept for the layout stage; for the check stage this file extracts the
+ * headings (with whether content follows them), the plain text of every
+ * paragraph and table cell with its line, and a character count.
+ */
+#include <string.h>
+#include <cmark-gfm-core-extensions.h>
+#include "util/util.h"
+#include "util/text.h"
+#include "load_int.h"
+
+/* Plain text of the inline content under `node`: soft breaks vanish (the
+ * text is Chinese, where a line break inside a paragraph is not a space). */
+static char *inline_text(cmark_node *node)
+{
+	dz_buf b = DZ_BUF_INIT;
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) {
+			const char *lit = cmark_node_get_literal(n);
+			if (lit)
+				dz_buf_puts(&b, lit);
+		} else if (t == CMARK_NODE_LINEBREAK) {
+			dz_buf_putc(&b, ' ');
+		}
+	}
+	cmark_iter_free(it);
+	return dz_buf_detach(&b);
+}
+
+static int is_type(cmark_node *n, const char *name)
+{
+	const char *s = cmark_node_get_type_string(n);
+	return s && strcmp(s, name) == 0;
+}
+
+static int add_para(dz_section *s, size_t *cap, char *text, int line)
+{
+	if (dz_grow((void **)&s->paras, cap, s->nparas, sizeof *s->paras)) {
+		dz_free(text);
+		return DOSSIER_ENOMEM;
+	}
+	s->paras[s->nparas].text = text;
+	s->paras[s->nparas].line = line;
+	s->nparas++;
+	return 0;
+}
+
+static int extract(dz_section *s)
+{
+	cmark_iter *it = cmark_iter_new(s->doc);
+	cmark_event_type ev;
+	size_t pcap = 0, hcap = 0;
+	/* open headings, innermost last, for "content follows" tracking */
+	size_t stack[8];
+	int depth = 0, rc = 0;
+	while (rc == 0 && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		char *text;
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		if (t == CMARK_NODE_HEADING) {
+			int level = cmark_node_get_heading_level(n);
+			text = inline_text(n);
+			if (!text || dz_grow((void **)&s->heads, &hcap, s->nheads,
+					     sizeof *s->heads)) {
+				dz_free(text);
+				rc = DOSSIER_ENOMEM;
+				break;
+			}
+			dz_trim(text);
+			s->heads[s->nheads].level = level;
+			s->heads[s->nheads].text = text;
+			s->heads[s->nheads].line = cmark_node_get_start_line(n);
+			s->heads[s->nheads].has_body = 0;
+			while (depth > 0 && s->heads[stack[depth - 1]].level >= level)
+				depth--;
+			if (depth < 8)
+				stack[depth++] = s->nheads;
+			s->nheads++;
+			continue;
+		}
+		if (t == CMARK_NODE_PARAGRAPH || is_type(n, "table_cell") ||
+		    t == CMARK_NODE_CODE_BLOCK) {
+			size_t chars;
+			int i;
+			if (t == CMARK_NODE_CODE_BLOCK) {
+				const char *lit = cmark_node_get_literal(n);
+				text = dz_strdup(lit ? lit : "");
+			} else {
+				text = inline_text(n);
+			}
+			if (!text) {
+				rc = DOSSIER_ENOMEM;
+				break;
+			}
+			chars = dz_utf8_count(text, strlen(text), 1);
+			s->chars += chars;
+			if (chars)
+				for (i = 0; i < depth; i++)
+					s->heads[stack[i]].has_body = 1;
+			rc = add_para(s, &pcap, text, cmark_node_get_start_line(n));
+		}
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
+int dz_section_load(dz_section *s, const char *fullpath,
+		    const dossier_load_options *o)
+{
+	char *raw = NULL, *utf8 = NULL;
+	size_t rawlen, len;
+	cmark_parser *p;
+	int rc;
+	static cmark_syntax_extension *table;
+	if ((rc = dz_read_file(&raw, &rawlen, fullpath, o->max_file_bytes)) != 0)
+		return rc;
+	rc = dz_decode(&utf8, &len, &s->encoding, raw, rawlen, o->encoding,
+		       fullpath, 0);
+	dz_free(raw);
+	if (rc)
+		return rc;
+	if (!table) {
+		cmark_gfm_core_extensions_ensure_registered();
+		table = cmark_find_syntax_extension("table");
+	}
+	p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	if (table)
+		cmark_parser_attach_syntax_extension(p, table);
+	cmark_parser_feed(p, utf8, len);
+	s->doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	dz_free(utf8);
+	if (!s->doc)
+		return dz_err(DOSSIER_EPARSE, fullpath, 0, 0, "无法解析 Markdown",
+			      "cannot parse Markdown", "", "");
+	rc = extract(s);
+	if (rc == DOSSIER_ENOMEM)
+		dz_err(rc, fullpath, 0, 0, "内存不足", "out of memory", "", "");
+	return rc;
+}
+
+void dz_section_dispose(dz_section *s)
+{
+	size_t i;
+	for (i = 0; i < s->nheads; i++)
+		dz_free(s->heads[i].text);
+	for (i = 0; i < s->nparas; i++)
+		dz_free(s->paras[i].text);
+	dz_free(s->heads);
+	dz_free(s->paras);
+	if (s->doc)
+		cmark_node_free(s->doc);
+	dz_free(s->id);
+	dz_free(s->path);
+}

@@ -1,0 +1,208 @@
+/*
+ * model.h — the in-memory model shared by the library stages (internal).
+ *
+ * load/ fills dossier_centre; check/ fills dossier_outline and reads both.
+ * Later stages (layout, render, pack) read the same structures. Strings are
+ * owned by the structure that holds them.
+ */
+#ifndef DOSSIER_MODEL_H
+#define DOSSIER_MODEL_H
+
+#include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <cmark-gfm.h>
+#include "dossier/load.h"
+#include "dossier/check.h"
+#include "util/num.h"
+
+/* ---------- centre (load/) ---------- */
+
+typedef struct {
+	int level;
+	char *text;
+	int line;
+	int has_body;   /* content follows before the next heading of <= level */
+} dz_heading;
+
+typedef struct {
+	char *text;     /* plain text of a paragraph, list item or table cell */
+	int line;
+} dz_para;
+
+typedef struct {
+	char *id;       /* file name without ".md" */
+	char *path;     /* "sections/<id>.md" relative to the centre dir */
+	const char *encoding;
+	cmark_node *doc;
+	size_t chars;   /* non-space characters outside headings */
+	dz_heading *heads;
+	size_t nheads;
+	dz_para *paras;
+	size_t nparas;
+} dz_section;
+
+typedef struct {
+	char *rel;      /* path below evidence/, '/'-separated */
+	long long size;
+	int regular;    /* a regular file (not a link, device, directory) */
+	int readable;
+} dz_evfile;
+
+typedef struct {
+	int line;
+	char *msg;      /* libxml2's message (English) */
+} dz_schema_error;
+
+struct dossier_centre {
+	char *dir;
+	char *xml_path;         /* dir + "/centre.xml" */
+	const char *xml_encoding;
+	xmlDocPtr doc;
+	char *scheme;
+	char *name;
+	dz_schema_error *schema_errors;
+	size_t nschema_errors;
+	dz_section *secs;
+	size_t nsecs;
+	int have_sections_dir;
+	dz_evfile *files;
+	size_t nfiles;
+	int have_evidence_dir;
+};
+
+/* ---------- outline (check/) ---------- */
+
+typedef enum {
+	DZ_T_MONEY, DZ_T_COUNT, DZ_T_DECIMAL, DZ_T_SHARE, DZ_T_AREA,
+	DZ_T_TEXT, DZ_T_DATE, DZ_T_BOOL
+} dz_ftype;
+
+typedef struct {
+	char *title, *title_en;
+	char **match;
+	size_t nmatch;
+} dz_item;
+
+struct dz_odoc;
+
+typedef struct {
+	char *id, *number, *title, *title_en, *article;
+	long min_chars;
+	int required;
+	dz_item *items;
+	size_t nitems;
+	struct dz_odoc *doc;
+} dz_osection;
+
+typedef struct {
+	char *id, *label, *label_en, *unit, *min, *max, *of, *derived, *article;
+	char **aliases;
+	size_t naliases;
+	dz_ftype type;
+	int required;
+	int evidence_nonzero;
+	char *group;
+	struct dz_odoc *doc;
+} dz_field;
+
+typedef struct dz_odoc {
+	char *id, *kind, *title, *title_en, *article, *output;
+	size_t first_sec, nsec;   /* range in outline->secs */
+	size_t first_field, nfield;
+} dz_odoc;
+
+typedef struct {
+	char *title, *title_en, *value, *unit, *type;
+} dz_col;
+
+typedef struct {
+	char *id, *title, *title_en, *rows, *total;
+	dz_col *cols;
+	size_t ncols;
+} dz_table;
+
+typedef enum {
+	DZ_OP_FIELD, DZ_OP_TARGET, DZ_OP_SUM, DZ_OP_COUNT, DZ_OP_XPATH, DZ_OP_LITERAL
+} dz_opkind;
+
+typedef struct dz_operand {
+	dz_opkind kind;
+	char *arg;                 /* field id or XPath text */
+	xmlXPathCompExprPtr comp;  /* for SUM, COUNT, XPATH */
+	xmlXPathCompExprPtr mul;   /* SUM: per-node multiplier ("* @count") */
+	dz_num lit;
+	char *lit_unit;
+	struct dz_operand *den;    /* "A / B": B */
+	struct dz_operand *plus;   /* "A + B + ...": the next term */
+} dz_operand;
+
+typedef enum {
+	DZ_K_ASSERT, DZ_K_PATTERN, DZ_K_USCC, DZ_K_SECTIONS, DZ_K_ITEMS,
+	DZ_K_FIELD_PRESENT, DZ_K_FIELD_VALID, DZ_K_FIELD_OF, DZ_K_FIELD_EVIDENCE,
+	DZ_K_SUM, DZ_K_COMPARE, DZ_K_DATE, DZ_K_EVIDENCE_REFS,
+	DZ_K_EVIDENCE_CITED, DZ_K_EVIDENCE_FILES, DZ_K_EVIDENCE_UNDECLARED,
+	DZ_K_EVIDENCE_KIND, DZ_K_REFS, DZ_K_FIGURES, DZ_K_DOCUMENTS, DZ_K_TARGETS
+} dz_kind;
+
+typedef struct {
+	char *id, *article, *document;
+	dz_kind kind;
+	dossier_severity severity;
+	char *zh, *en, *fix_zh, *fix_en;
+	char *regex_src, *offset, *value, *requires, *op;
+	void *regex;                         /* xmlRegexpPtr */
+	xmlXPathCompExprPtr when, context, test, select, subject, base;
+	dz_operand *left, *right, *total, *parts;
+	int line;
+} dz_rule;
+
+struct dossier_outline {
+	char *path;
+	xmlDocPtr xml;
+	char *id, *title, *title_en, *source_doc, *source_short, *source_title;
+	char *grades_article;
+	char **grades;
+	size_t ngrades;
+	dz_odoc *docs;
+	size_t ndocs;
+	dz_osection *secs;
+	size_t nsecs;
+	dz_field *fields;
+	size_t nfields;
+	dz_table *tables;
+	size_t ntables;
+	dz_rule *rules;
+	size_t nrules;
+};
+
+/* lookups shared by check/ and later stages */
+const dz_field *dz_outline_field(const dossier_outline *o, const char *id);
+const dz_osection *dz_outline_section(const dossier_outline *o, const char *id);
+const dz_odoc *dz_outline_doc(const dossier_outline *o, const char *id);
+const dz_table *dz_outline_table(const dossier_outline *o, const char *id);
+const dz_section *dz_centre_section(const dossier_centre *c, const char *id);
+
+/* libxml2 error capture (load/xmlerr.c) */
+typedef struct {
+	int count;
+	int first_line;
+	char first_msg[512];
+	dz_schema_error **list;   /* if set, every error is appended here */
+	size_t *nlist;
+	size_t max;
+} dz_xml_errors;
+void dz_xml_errors_begin(dz_xml_errors *e);
+void dz_xml_errors_end(void);
+
+/* Parse a UTF-8 XML buffer safely (no network, no DTD, no entities). */
+int dz_xml_parse(xmlDocPtr *out, const char *utf8, size_t len, const char *path);
+/* Read, decode and parse an XML file. */
+int dz_xml_load(xmlDocPtr *out, const char **enc_used, const char *path,
+		size_t max_bytes);
+/* Load (once per process) and return the compiled schema `name` in dir. */
+void *dz_schema_get(const char *dir, const char *name);
+/* Validate; schema errors are appended to *list (capped). Returns count. */
+int dz_schema_validate(void *schema, xmlDocPtr doc, dz_schema_error **list,
+		       size_t *nlist);
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * num.h — exact decimal numbers with units, and calendar dates.
+ *
+ * Figures in a dossier are money, counts, areas and shares. They are kept as
+ * 64-bit integers scaled by 10^6 in a canonical unit per dimension (money in
+ * 元, area in m², shares in percent), so "8,560.50 万元" is held exactly and
+ * sums and comparisons never meet binary floating point.
+ */
+#ifndef DOSSIER_NUM_H
+#define DOSSIER_NUM_H
+#include <stdint.h>
+#include <stddef.h>
+
+#define DZ_SCALE 1000000LL
+
+typedef enum {
+	DZ_DIM_NONE = 0, /* a plain number */
+	DZ_DIM_MONEY,    /* canonical: 元 */
+	DZ_DIM_COUNT,    /* persons, projects, items... */
+	DZ_DIM_AREA,     /* canonical: m² */
+	DZ_DIM_SHARE,    /* canonical: percent */
+	DZ_DIM_PERSONMONTH
+} dz_dim;
+
+typedef struct {
+	int64_t v; /* value in canonical unit, times DZ_SCALE */
+	dz_dim dim;
+} dz_num;
+
+/* Look up a unit: fills dimension and factor (canonical units per unit).
+ * Returns 0 if unknown. "" is a plain number. */
+int dz_unit_lookup(const char *unit, dz_dim *dim, int64_t *factor);
+const char *dz_dim_name(dz_dim d, int zh);
+
+/* Parse a decimal ("-1,234.5") into v scaled by DZ_SCALE. Returns 0, or -1
+ * if malformed, -2 on overflow, -3 if more than 6 decimals. */
+int dz_dec_parse(int64_t *out, const char *s);
+
+/* Parse "1000万元", "80%", "3" as a literal with unit. 0 or negative. */
+int dz_num_parse_literal(dz_num *out, const char *s);
+
+/* Scale a parsed decimal by a unit factor; -2 on overflow. */
+int dz_num_from(dz_num *out, int64_t dec, const char *unit);
+
+/* Format v (canonical, scaled) in `unit` exactly, with thousands commas;
+ * writes at most n bytes. */
+void dz_num_format(char *buf, size_t n, int64_t v, const char *unit);
+
+/* Compare a*d with c*b exactly (128-bit): sign of a/b - c/d for b,d > 0. */
+int dz_ratio_cmp(int64_t a, int64_t b, int64_t c, int64_t d);
+
+/* ---- dates ---- */
+/* Days since 1970-01-01 of an ISO date "YYYY-MM-DD" (optionally followed
+ * by a time or zone, ignored). 0 on success, -1 if malformed. */
+int dz_date_parse(long *days, const char *s);
+void dz_date_format(char *buf, size_t n, long days);
+/* Add an ISO-8601 duration "P3M", "P1Y", "-P1D", "P1Y6M" to a date; month
+ * arithmetic clamps to the month's last day. -1 if malformed. */
+int dz_date_add(long *out, long days, const char *duration);
+/* Today (UTC) as days since the epoch. */
+long dz_date_today(void);
+
+/* GB 32100-2015 unified social credit code: 1 if `s` is valid. */
+int dz_uscc_valid(const char *s);
+
+#endif
