@@ -86,7 +86,7 @@ install: all
 	install -m 644 include/dossier/*.h $(DESTDIR)$(INCLUDEDIR)/dossier/
 	install -m 644 outlines/*.xml $(DESTDIR)$(DATADIR)/outlines/
 	install -m 644 outlines/schema/*.xsd $(DESTDIR)$(DATADIR)/outlines/schema/
-	install -m 644 templates/* $(DESTDIR)$(DATADIR)/templates/
+	for f in templates/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/templates/ || true; done
 	install -m 644 man/dossier.1 $(DESTDIR)$(MANDIR)/man1/dossier.1
 
 uninstall:

@@ -1,0 +1,154 @@
+#!/bin/bash
+# run.sh — the test runner behind `make check`.
+#
+#   tests/run.sh BUILD_DIR...     e.g. tests/run.sh build build-san
+#
+# For each build directory: the C unit tests (BUILD/unit), every variant in
+# tests/variants/*.t run through BUILD/dossier, and the CLI contract tests
+# below. Ends with one line "N passed, N failed"; exits non-zero on failure.
+#
+# A variant file (tests/variants/NAME.t) is a few directives:
+#   base SAMPLE        copy samples/SAMPLE to a scratch directory
+#   run CMD            a shell command run inside the copy (repeatable)
+#   args ARGS          extra arguments to `dossier check`
+#   exit N             the expected exit status
+#   expect IDS         the exact, sorted multiset of rule ids reported
+#   expect-has IDS     rule ids that must be among those reported
+#   expect-text TEXT   a line of standard output must contain TEXT
+#   expect-err TEXT    standard error must contain TEXT
+set -u
+cd "$(dirname "$0")/.." || exit 2
+[ $# -gt 0 ] || set -- build
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset DOSSIER_DATADIR
+pass=0 fail=0
+tmproot=$(mktemp -d "${TMPDIR:-/tmp}/dossier-tests.XXXXXX")
+trap 'rm -rf "$tmproot"' EXIT
+
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); printf 'not ok - %s\n' "$*"; }
+
+run_variant() {
+	local bin=$1 file=$2 name dir base="" args="" want_exit=0 want="" have="" line cmd
+	local -a has=() texts=() errs=() runs=()
+	local expect_set=0
+	name=$(basename "$file" .t)
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in
+		"#"*|"") ;;
+		"base "*) base=${line#base } ;;
+		"run "*) runs+=("${line#run }") ;;
+		"args "*) args=${line#args } ;;
+		"exit "*) want_exit=${line#exit } ;;
+		"expect") expect_set=1; want="" ;;
+		"expect "*) expect_set=1; want=$(tr ' ' '\n' <<<"${line#expect }" | sort | tr '\n' ' ') ;;
+		"expect-has "*) has+=(${line#expect-has }) ;;
+		"expect-text "*) texts+=("${line#expect-text }") ;;
+		"expect-err "*) errs+=("${line#expect-err }") ;;
+		*) bad "$name: unknown directive: $line"; return ;;
+		esac
+	done <"$file"
+	dir=$tmproot/$name
+	rm -rf "$dir"
+	cp -r "samples/$base" "$dir" || { bad "$name: no sample $base"; return; }
+	for cmd in "${runs[@]}"; do
+		(cd "$dir" && eval "$cmd") || { bad "$name: setup failed: $cmd"; return; }
+	done
+	# shellcheck disable=SC2086
+	timeout 60 "$bin" check --lang en "$dir" $args >"$dir.out" 2>"$dir.err"
+	local code=$?
+	have=$(grep -oE '(error|warning|info) \[[A-Za-z0-9_.-]+\]' "$dir.out" |
+		sed -E 's/.*\[(.*)\]/\1/' | sort | tr '\n' ' ')
+	local failed=0
+	[ "$code" = "$want_exit" ] || { bad "$name: exit $code, expected $want_exit"; failed=1; }
+	if [ $expect_set = 1 ] && [ "$have" != "$want" ]; then
+		bad "$name: reported [${have% }], expected [${want% }]"; failed=1
+	fi
+	for id in "${has[@]}"; do
+		grep -qF "[$id]" "$dir.out" || { bad "$name: $id not reported"; failed=1; }
+	done
+	for t in "${texts[@]}"; do
+		grep -qF -- "$t" "$dir.out" || { bad "$name: output lacks: $t"; failed=1; }
+	done
+	for t in "${errs[@]}"; do
+		grep -qF -- "$t" "$dir.err" || { bad "$name: stderr lacks: $t"; failed=1; }
+	done
+	if [ $failed = 1 ]; then
+		sed 's/^/    | /' "$dir.out" "$dir.err" | head -30
+	else
+		ok
+	fi
+}
+
+# expect_exit NAME WANT CMD...: run CMD, compare its exit status
+expect_exit() {
+	local name=$1 want=$2 code
+	shift 2
+	"$@" >"$tmproot/cli.out" 2>"$tmproot/cli.err"
+	code=$?
+	if [ "$code" = "$want" ]; then ok; else bad "$name: exit $code, expected $want"; fi
+}
+
+for b in "$@"; do
+	bin=$b/dossier
+	[ -x "$bin" ] || { bad "$bin not built"; continue; }
+	echo "# $b: unit tests"
+	if out=$("$b/unit" 2>&1); then :; fi
+	printf '%s\n' "$out" | grep -v '^[0-9]* passed' | sed 's/^/    /'
+	u=$(printf '%s\n' "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -1)
+	if [ -n "$u" ]; then
+		pass=$((pass + ${u%% passed*}))
+		f=${u#*passed, }; fail=$((fail + ${f%% failed}))
+	else
+		bad "$b/unit did not finish"
+	fi
+
+	echo "# $b: samples"
+	for s in samples/*/; do
+		expect_exit "sample $s" 0 "$bin" check "$s"
+	done
+
+	echo "# $b: variants"
+	for v in tests/variants/*.t; do
+		run_variant "$bin" "$v"
+	done
+
+	echo "# $b: command line"
+	expect_exit "no arguments" 2 "$bin"
+	expect_exit "--help" 0 "$bin" --help
+	expect_exit "--version" 0 "$bin" --version
+	expect_exit "unknown command" 2 "$bin" frobnicate
+	expect_exit "check --help" 0 "$bin" check --help
+	expect_exit "check without dirs" 2 "$bin" check
+	expect_exit "bad --format" 2 "$bin" check --format yaml samples/dalian-tic-2025
+	expect_exit "bad --as-of" 2 "$bin" check --as-of 2026-02-30 samples/dalian-tic-2025
+	expect_exit "not a directory" 2 "$bin" check /nonexistent
+	expect_exit "toy scheme via --outline" 0 "$bin" check --outline tests/toy/toy-scheme-2030.xml tests/toy/centre
+	expect_exit "toy scheme via --outlines" 0 "$bin" check --outlines tests/toy tests/toy/centre
+	expect_exit "broken outline" 2 "$bin" check --outline tests/toy/broken-outline.xml tests/toy/centre
+	grep -q 'broken-outline.xml:[0-9]' "$tmproot/cli.err" && ok || bad "broken outline error names no line"
+	expect_exit "json" 0 "$bin" check --format json samples/most-tic-2021
+	grep -q '"summary":{"centres":1,"complete":1,"exit":0}' "$tmproot/cli.out" && ok || bad "json summary"
+	expect_exit "chinese" 2 env LC_ALL= LANG=zh_CN.UTF-8 "$bin" check tests/toy/centre samples/nonexistent
+	grep -q '无法读取' "$tmproot/cli.out" && ok || bad "Chinese summary row"
+	# one unreadable centre among good ones: exit 2, the others still checked
+	expect_exit "mixed run" 2 "$bin" check samples/dalian-tic-2025 /nonexistent
+	grep -q '2 centres, 1 complete' "$tmproot/cli.out" && ok || bad "mixed run summary"
+done
+
+# make install honours DESTDIR and the installed tool finds its data
+if [ -x build/dossier ]; then
+	echo "# install"
+	inst=$tmproot/inst
+	if make -s install DESTDIR="$inst" >/dev/null 2>&1; then
+		ok
+		DOSSIER_DATADIR=$inst/usr/local/share/dossier expect_exit "installed binary" 0 \
+			"$inst/usr/local/bin/dossier" check samples/most-tic-2021
+		[ -f "$inst/usr/local/share/man/man1/dossier.1" ] && ok || bad "man page installed"
+	else
+		bad "make install DESTDIR=..."
+	fi
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
