@@ -152,6 +152,7 @@ typedef struct {
 	char *regex_src, *offset, *value, *requires, *op;
 	void *regex;                         /* xmlRegexpPtr */
 	xmlXPathCompExprPtr when, context, test, select, subject, base;
+	xmlXPathCompExprPtr valuex;          /* assert: XPath shown as {value} */
 	dz_operand *left, *right, *total, *parts;
 	int line;
 } dz_rule;

@@ -157,6 +157,11 @@ static void load_rule(loader *L, xmlNodePtr n, dz_rule *r)
 	COMPILE(select, "select")
 	COMPILE(subject, "subject")
 	COMPILE(base, "base")
+	if (r->kind == DZ_K_ASSERT && r->value) {
+		r->valuex = compile(L, n, r->value);
+		if (!r->valuex)
+			return;
+	}
 #undef COMPILE
 #define OPERAND(field, name)                                                  \
 	if ((s = attr(n, name)) != NULL) {                                     \
@@ -581,6 +586,7 @@ void dossier_outline_free(dossier_outline *o)
 		xmlXPathFreeCompExpr(r->select);
 		xmlXPathFreeCompExpr(r->subject);
 		xmlXPathFreeCompExpr(r->base);
+		xmlXPathFreeCompExpr(r->valuex);
 		dz_operand_free(r->left);
 		dz_operand_free(r->right);
 		dz_operand_free(r->total);

@@ -123,7 +123,19 @@ static void k_assert(dz_ctx *x, const dz_rule *r)
 		ok = xmlXPathCompiledEvalToBoolean(r->test, x->xp);
 		if (ok == 0) {
 			dz_vars vs = {0};
-			char *v = node_text(at);
+			char *v = NULL;
+			if (r->valuex) {
+				xmlXPathObjectPtr o;
+				xmlChar *s;
+				x->xp->node = at;
+				o = xmlXPathCompiledEval(r->valuex, x->xp);
+				s = o ? xmlXPathCastToString(o) : NULL;
+				v = dz_strdup(s ? (const char *)s : "");
+				xmlFree(s);
+				xmlXPathFreeObject(o);
+			} else {
+				v = node_text(at);
+			}
 			dz_var(&vs, "value", v);
 			add_at(x, r, at, &vs);
 			dz_free(v);
