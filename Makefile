@@ -17,9 +17,9 @@ MANDIR    ?= $(PREFIX)/share/man
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
-PKGS       = libxml-2.0
+PKGS       = libxml-2.0 libzip libcrypto libutf8proc harfbuzz-subset harfbuzz libunibreak
 DEP_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-DEP_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lcmark-gfm
+DEP_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lz -lm
 DOSSIER_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
 	-Iinclude -Isrc $(DEP_CFLAGS) -DDOSSIER_DATADIR='"$(DATADIR)"' -MMD -MP
@@ -27,7 +27,8 @@ DOSSIER_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 SANITIZE_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 B ?= build
-LIB_SRC := $(wildcard src/util/*.c src/load/*.c src/check/*.c)
+# every stage folder under src/ is library code; src/cli/ is the tool
+LIB_SRC := $(filter-out src/cli/%,$(wildcard src/*/*.c))
 CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)

@@ -5,8 +5,15 @@
 # (and so by `make demo` and `make check`); safe to run again.
 set -eu
 
-PKGS="build-essential pkg-config libxml2-dev libxml2-utils \
-libcmark-gfm-dev libcmark-gfm-extensions-dev"
+# build: compiler, libraries of every pipeline stage
+PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
+libcmark-gfm-extensions-dev libzip-dev libssl-dev libutf8proc-dev \
+libhpdf-dev libharfbuzz-dev libunibreak-dev"
+# fonts the renderer falls back to (free, from Debian) and the sRGB profile
+PKGS="$PKGS fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"
+# tests: independent judges of what dossier writes
+PKGS="$PKGS libxml2-utils time zip unzip p7zip-full libarchive-tools \
+python3 openssl poppler-utils qpdf"
 
 missing=""
 for p in $PKGS; do

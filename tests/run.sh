@@ -134,6 +134,22 @@ for b in "$@"; do
 	# one unreadable centre among good ones: exit 2, the others still checked
 	expect_exit "mixed run" 2 "$bin" check samples/dalian-tic-2025 /nonexistent
 	grep -q '2 centres, 1 complete' "$tmproot/cli.out" && ok || bad "mixed run summary"
+
+	# suites of the later stages: tests/suites/NAME.sh BUILD_DIR SCRATCH_DIR,
+	# printing "ok - ..." or "not ok - ..." per test
+	for suite in tests/suites/*.sh; do
+		[ -f "$suite" ] || continue
+		echo "# $b: $(basename "$suite" .sh)"
+		sdir=$tmproot/suite-$(basename "$suite" .sh)-$(basename "$b")
+		mkdir -p "$sdir"
+		while IFS= read -r line; do
+			case $line in
+			"ok "*) ok ;;
+			"not ok "*) fail=$((fail + 1)); printf '%s\n' "$line" ;;
+			*) printf '    %s\n' "$line" ;;
+			esac
+		done < <(bash "$suite" "$b" "$sdir" 2>&1)
+	done
 done
 
 # make install honours DESTDIR and the installed tool finds its data
