@@ -36,6 +36,29 @@ const char *cli_datadir(void);
 /* Parse a size like "16M", "200K", "1G" or plain bytes; 0 on error. */
 size_t cli_parse_size(const char *s);
 
+/* ---- session.c: loading centres and outlines for a command ---- */
+#define CLI_OUTLINE_CACHE 16
+typedef struct {
+	const char *outline;   /* --outline FILE, or NULL */
+	const char *outlines;  /* --outlines DIR, or NULL */
+	const char *encoding;  /* --encoding, or NULL */
+	size_t max_input, max_files;
+	struct {
+		char *path;
+		dossier_outline *o;
+	} cache[CLI_OUTLINE_CACHE];
+	int ncache;
+} cli_session;
+void cli_session_init(cli_session *s);
+void cli_session_dispose(cli_session *s);
+/* Load `dir` and its scheme's outline (owned by the session). On failure
+ * prints the error and returns its exit status; 0 on success. */
+int cli_open_centre(cli_session *s, const char *dir, dossier_centre **c,
+		    dossier_outline **o);
+dossier_outline *cli_outline_for(cli_session *s, const char *scheme, int *status);
+/* Print findings as `dossier check` does (only errors if errors_only). */
+void cli_print_findings(FILE *out, const dossier_report *r, int errors_only);
+
 int cmd_check(int argc, char **argv);
 
 #endif

@@ -58,118 +58,16 @@ static void help(FILE *f)
 }
 
 typedef struct {
-	char *path;
-	dossier_outline *o;
-} cached_outline;
-
-typedef struct {
-	const char *format, *as_of, *outline, *outlines, *encoding;
-	size_t max_input, max_files;
+	cli_session ses;
+	const char *format, *as_of;
 	int quiet;
-	cached_outline cache[16];
-	int ncache;
 	dz_buf json;
 	int first_json;
 } opts;
 
-static const char *sev_name(dossier_severity s)
-{
-	static const char *n[][2] = {{"错误", "error"}, {"警告", "warning"}, {"提示", "info"}};
-	return n[s][cli_zh ? 0 : 1];
-}
-
 static const char *sev_id(dossier_severity s)
 {
 	return s == DOSSIER_SEV_ERROR ? "error" : s == DOSSIER_SEV_WARNING ? "warning" : "info";
-}
-
-static dossier_outline *outline_for(opts *op, const char *scheme, int *status)
-{
-	char *path;
-	const char *dirs[2];
-	int i, nd = 0;
-	FILE *f;
-	char *schema = dz_fmt("%s/outlines/schema", cli_datadir());
-	dossier_outline *o = NULL;
-	if (!schema) {
-		*status = EXIT_INTERNAL;
-		return NULL;
-	}
-	if (op->outline) {
-		path = dz_strdup(op->outline);
-	} else {
-		char *def = dz_fmt("%s/outlines", cli_datadir());
-		if (op->outlines)
-			dirs[nd++] = op->outlines;
-		dirs[nd++] = def;
-		path = NULL;
-		for (i = 0; i < nd && !path; i++) {
-			char *p = dz_fmt("%s/%s.xml", dirs[i], scheme);
-			if (p && (f = fopen(p, "r")) != NULL) {
-				fclose(f);
-				path = p;
-			} else {
-				dz_free(p);
-			}
-		}
-		if (!path) {
-			dz_errf(DOSSIER_ENOTFOUND, "", 0, 0,
-				"检查 centre.xml 的 scheme 属性，或用 --outline 指定提纲。",
-				"Check the scheme attribute of centre.xml, or give --outline.",
-				"找不到方案 %s 的提纲（%s/%s.xml）",
-				"no outline for scheme %s (%s/%s.xml)", scheme, def, scheme);
-			dz_free(def);
-			dz_free(schema);
-			*status = cli_print_error(NULL);
-			return NULL;
-		}
-		dz_free(def);
-	}
-	for (i = 0; path && i < op->ncache; i++)
-		if (!strcmp(op->cache[i].path, path)) {
-			dz_free(path);
-			dz_free(schema);
-			return op->cache[i].o;
-		}
-	if (!path || dossier_outline_load(&o, path, schema) != 0) {
-		*status = cli_print_error(NULL);
-		dz_free(path);
-		dz_free(schema);
-		return NULL;
-	}
-	dz_free(schema);
-	if (op->ncache < 16) {
-		op->cache[op->ncache].path = path;
-		op->cache[op->ncache].o = o;
-		op->ncache++;
-	} else {
-		/* more than 16 schemes in one run: keep the extra ones too */
-		dossier_outline_free(op->cache[15].o);
-		op->cache[15].o = o;
-		dz_free(op->cache[15].path);
-		op->cache[15].path = path;
-	}
-	return o;
-}
-
-static void print_text(const dossier_report *r)
-{
-	size_t i;
-	for (i = 0; i < dossier_report_count(r); i++) {
-		const dossier_finding *f = dossier_report_get(r, i);
-		if (f->file && *f->file) {
-			printf("%s", f->file);
-			if (f->line > 0)
-				printf(":%d", f->line);
-			printf(": ");
-		}
-		printf("%s [%s] %s\n", sev_name(f->severity), f->rule, f->article);
-		printf("  %s\n", L(f->msg_zh, f->msg_en));
-		if (f->xpath && *f->xpath)
-			printf("  %s%s\n", L("位置：", "at: "), f->xpath);
-		if (*L(f->hint_zh, f->hint_en))
-			printf("  %s%s\n", L("修改：", "fix: "), L(f->hint_zh, f->hint_en));
-	}
 }
 
 static void json_str(dz_buf *b, const char *k, const char *v, int comma)
@@ -223,29 +121,18 @@ typedef struct {
 
 static int check_one(opts *op, const char *dir, row *rw)
 {
-	dossier_load_options lo = DOSSIER_LOAD_OPTIONS_INIT;
 	dossier_check_options co = DOSSIER_CHECK_OPTIONS_INIT;
 	dossier_centre *c = NULL;
 	dossier_report *r = NULL;
-	dossier_outline *o;
-	char *schema = dz_fmt("%s/outlines/schema", cli_datadir());
-	int status = EXIT_COMPLETE;
+	dossier_outline *o = NULL;
+	int status;
 	int json = !strcmp(op->format, "json");
 	rw->dir = dz_strdup(dir);
-	lo.schema_dir = schema;
-	lo.encoding = op->encoding;
-	lo.max_file_bytes = op->max_input;
-	lo.max_evidence_files = op->max_files;
 	co.as_of = op->as_of;
-	dossier_error_clear();
-	if (dossier_centre_load(&c, dir, &lo) != 0) {
-		status = cli_print_error(NULL);
+	if ((status = cli_open_centre(&op->ses, dir, &c, &o)) != 0)
 		goto done;
-	}
 	rw->name = dz_strdup(dossier_centre_name(c));
 	rw->scheme = dz_strdup(dossier_centre_scheme(c));
-	if (!(o = outline_for(op, dossier_centre_scheme(c), &status)))
-		goto done;
 	if (dossier_check_run(&r, c, o, &co) != 0) {
 		status = cli_print_error(NULL);
 		goto done;
@@ -254,7 +141,7 @@ static int check_one(opts *op, const char *dir, row *rw)
 	rw->warnings = dossier_report_count_sev(r, DOSSIER_SEV_WARNING);
 	status = rw->errors ? EXIT_FINDINGS : EXIT_COMPLETE;
 	if (!json && !op->quiet)
-		print_text(r);
+		cli_print_findings(stdout, r, 0);
 done:
 	if (json)
 		json_centre(op, dir, c, r,
@@ -263,7 +150,6 @@ done:
 	rw->status = status;
 	dossier_report_free(r);
 	dossier_centre_free(c);
-	dz_free(schema);
 	return status;
 }
 
@@ -295,9 +181,8 @@ int cmd_check(int argc, char **argv)
 	int c, i, worst = EXIT_COMPLETE, n;
 	size_t complete = 0;
 	memset(&op, 0, sizeof op);
+	cli_session_init(&op.ses);
 	op.format = "text";
-	op.max_input = 16u << 20;
-	op.max_files = 20000;
 	op.first_json = 1;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qh", lo, NULL)) != -1) {
@@ -311,9 +196,9 @@ int cmd_check(int argc, char **argv)
 			op.format = optarg;
 			break;
 		case 'a': op.as_of = optarg; break;
-		case 'o': op.outline = optarg; break;
-		case 'O': op.outlines = optarg; break;
-		case 'e': op.encoding = optarg; break;
+		case 'o': op.ses.outline = optarg; break;
+		case 'O': op.ses.outlines = optarg; break;
+		case 'e': op.ses.encoding = optarg; break;
 		case 'm':
 		case 'M': {
 			size_t v = cli_parse_size(optarg);
@@ -323,9 +208,9 @@ int cmd_check(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			if (c == 'm')
-				op.max_input = v;
+				op.ses.max_input = v;
 			else
-				op.max_files = v;
+				op.ses.max_files = v;
 			break;
 		}
 		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
@@ -381,9 +266,6 @@ int cmd_check(int argc, char **argv)
 		dz_free(rows[i].scheme);
 	}
 	dz_free(rows);
-	for (i = 0; i < op.ncache; i++) {
-		dossier_outline_free(op.cache[i].o);
-		dz_free(op.cache[i].path);
-	}
+	cli_session_dispose(&op.ses);
 	return worst;
 }

@@ -1,0 +1,150 @@
+/*
+ * session.c — what every CLI command that reads a centre shares: the data
+ * directory, loading a centre directory, finding its scheme's outline
+ * (cached for the run, so 200 centres compile each outline once) and
+ * printing findings.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+#include "util/util.h"
+
+void cli_session_init(cli_session *s)
+{
+	memset(s, 0, sizeof *s);
+	s->max_input = 16u << 20;
+	s->max_files = 20000;
+}
+
+void cli_session_dispose(cli_session *s)
+{
+	int i;
+	for (i = 0; i < s->ncache; i++) {
+		dossier_outline_free(s->cache[i].o);
+		dz_free(s->cache[i].path);
+	}
+	s->ncache = 0;
+}
+
+static char *schema_dir(void)
+{
+	return dz_fmt("%s/outlines/schema", cli_datadir());
+}
+
+dossier_outline *cli_outline_for(cli_session *s, const char *scheme, int *status)
+{
+	char *path = NULL, *schema = schema_dir(), *def = NULL;
+	const char *dirs[2];
+	int i, nd = 0;
+	FILE *f;
+	dossier_outline *o = NULL;
+	if (!schema) {
+		*status = EXIT_INTERNAL;
+		return NULL;
+	}
+	if (s->outline) {
+		path = dz_strdup(s->outline);
+	} else {
+		def = dz_fmt("%s/outlines", cli_datadir());
+		if (s->outlines)
+			dirs[nd++] = s->outlines;
+		dirs[nd++] = def ? def : ".";
+		for (i = 0; i < nd && !path; i++) {
+			char *p = dz_fmt("%s/%s.xml", dirs[i], scheme);
+			if (p && (f = fopen(p, "r")) != NULL) {
+				fclose(f);
+				path = p;
+			} else {
+				dz_free(p);
+			}
+		}
+		if (!path) {
+			dz_errf(DOSSIER_ENOTFOUND, "", 0, 0,
+				"检查 centre.xml 的 scheme 属性，或用 --outline 指定提纲。",
+				"Check the scheme attribute of centre.xml, or give --outline.",
+				"找不到方案 %s 的提纲（%s/%s.xml）",
+				"no outline for scheme %s (%s/%s.xml)", scheme, dirs[nd - 1], scheme);
+			*status = cli_print_error(NULL);
+			goto done;
+		}
+	}
+	for (i = 0; path && i < s->ncache; i++)
+		if (!strcmp(s->cache[i].path, path)) {
+			o = s->cache[i].o;
+			goto done;
+		}
+	if (!path || dossier_outline_load(&o, path, schema) != 0) {
+		*status = cli_print_error(NULL);
+		o = NULL;
+		goto done;
+	}
+	if (s->ncache == CLI_OUTLINE_CACHE) {
+		/* more schemes than slots in one run: recycle the oldest */
+		dossier_outline_free(s->cache[0].o);
+		dz_free(s->cache[0].path);
+		memmove(s->cache, s->cache + 1, sizeof s->cache[0] * (CLI_OUTLINE_CACHE - 1));
+		s->ncache--;
+	}
+	s->cache[s->ncache].path = path;
+	s->cache[s->ncache].o = o;
+	s->ncache++;
+	path = NULL;
+done:
+	dz_free(path);
+	dz_free(def);
+	dz_free(schema);
+	return o;
+}
+
+int cli_open_centre(cli_session *s, const char *dir, dossier_centre **c,
+		    dossier_outline **o)
+{
+	dossier_load_options lo = DOSSIER_LOAD_OPTIONS_INIT;
+	char *schema = schema_dir();
+	int status = EXIT_COMPLETE;
+	*c = NULL;
+	*o = NULL;
+	if (!schema)
+		return EXIT_INTERNAL;
+	lo.schema_dir = schema;
+	lo.encoding = s->encoding;
+	lo.max_file_bytes = s->max_input;
+	lo.max_evidence_files = s->max_files;
+	dossier_error_clear();
+	if (dossier_centre_load(c, dir, &lo) != 0) {
+		status = cli_print_error(NULL);
+	} else if (!(*o = cli_outline_for(s, dossier_centre_scheme(*c), &status))) {
+		dossier_centre_free(*c);
+		*c = NULL;
+	}
+	dz_free(schema);
+	return status;
+}
+
+static const char *sev_name(dossier_severity s)
+{
+	static const char *n[][2] = {{"错误", "error"}, {"警告", "warning"}, {"提示", "info"}};
+	return n[s][cli_zh ? 0 : 1];
+}
+
+void cli_print_findings(FILE *out, const dossier_report *r, int errors_only)
+{
+	size_t i;
+	for (i = 0; i < dossier_report_count(r); i++) {
+		const dossier_finding *f = dossier_report_get(r, i);
+		if (errors_only && f->severity != DOSSIER_SEV_ERROR)
+			continue;
+		if (f->file && *f->file) {
+			fprintf(out, "%s", f->file);
+			if (f->line > 0)
+				fprintf(out, ":%d", f->line);
+			fprintf(out, ": ");
+		}
+		fprintf(out, "%s [%s] %s\n", sev_name(f->severity), f->rule, f->article);
+		fprintf(out, "  %s\n", L(f->msg_zh, f->msg_en));
+		if (f->xpath && *f->xpath)
+			fprintf(out, "  %s%s\n", L("位置：", "at: "), f->xpath);
+		if (*L(f->hint_zh, f->hint_en))
+			fprintf(out, "  %s%s\n", L("修改：", "fix: "), L(f->hint_zh, f->hint_en));
+	}
+}
