@@ -80,14 +80,16 @@ test: all $(B)/unit
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/dossier \
-		$(DESTDIR)$(DATADIR)/outlines/schema $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(MANDIR)/man1
+		$(DESTDIR)$(DATADIR)/outlines/schema $(DESTDIR)$(DATADIR)/templates \
+		$(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)/man1
 	install -m 755 $(B)/dossier $(DESTDIR)$(BINDIR)/dossier
 	install -m 644 $(B)/libdossier.a $(DESTDIR)$(LIBDIR)/libdossier.a
 	install -m 644 include/dossier.h $(DESTDIR)$(INCLUDEDIR)/dossier.h
 	install -m 644 include/dossier/*.h $(DESTDIR)$(INCLUDEDIR)/dossier/
 	install -m 644 outlines/*.xml $(DESTDIR)$(DATADIR)/outlines/
 	install -m 644 outlines/schema/*.xsd $(DESTDIR)$(DATADIR)/outlines/schema/
-	for f in templates/*; do [ -f "$$f" ] && install -m 644 "$$f" $(DESTDIR)$(DATADIR)/templates/ || true; done
+	install -m 644 templates/*.style $(DESTDIR)$(DATADIR)/templates/
+	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/fonts.conf
 	install -m 644 man/dossier.1 $(DESTDIR)$(MANDIR)/man1/dossier.1
 
 uninstall:
@@ -101,4 +103,4 @@ lint:
 clean:
 	rm -rf build build-san
 
--include $(shell find build build-san -name '*.d' 2>/dev/null)
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

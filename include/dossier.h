@@ -9,4 +9,7 @@
 #include "dossier/common.h"
 #include "dossier/load.h"
 #include "dossier/check.h"
+#include "dossier/layout.h"
+#include "dossier/pdf.h"
+#include "dossier/xml.h"
 #endif

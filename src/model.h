@@ -68,6 +68,8 @@ struct dossier_centre {
 	dz_evfile *files;
 	size_t nfiles;
 	int have_evidence_dir;
+	int from_table;         /* loaded from an evaluation-tables.xml (tables_xml.c):
+				   doc is built from it; no sections, no evidence files */
 };
 
 /* ---------- outline (check/) ---------- */
@@ -182,6 +184,9 @@ const dz_osection *dz_outline_section(const dossier_outline *o, const char *id);
 const dz_odoc *dz_outline_doc(const dossier_outline *o, const char *id);
 const dz_table *dz_outline_table(const dossier_outline *o, const char *id);
 const dz_section *dz_centre_section(const dossier_centre *c, const char *id);
+/* For a centre loaded from an evaluation-tables.xml: 1 if rule `r` reads
+ * only what the table carries (load/tables_xml.c). */
+int dz_table_rule_applies(const dossier_outline *o, const dz_rule *r);
 
 /* libxml2 error capture (load/xmlerr.c) */
 typedef struct {

@@ -13,6 +13,9 @@
 #include "util/util.h"
 #include "util/num.h"
 #include "util/text.h"
+#include "layout/boxes.h"
+#include "layout/style.h"
+#include "doc/doc.h"
 
 static int passed, failed;
 
@@ -197,6 +200,151 @@ static void test_alloc_failures(void)
 	OK(total > 20 && clean, "every allocation failure handled");
 }
 
+/* ---------- layout, on boxes, with made-up metrics ---------- */
+
+/* Fake metrics: CJK 1 em, other characters 0.5 em, one font per role;
+ * U+2603 (a snowman) is in no font. */
+static int fake_pick(void *ctx, int role, uint32_t cp)
+{
+	(void)ctx;
+	return cp == 0x2603 ? -1 : role;
+}
+
+static float fake_adv(void *ctx, int font, uint32_t cp)
+{
+	(void)ctx;
+	(void)font;
+	return cp >= 0x2E80 ? 1.0f : 0.5f;
+}
+
+static float box_width(const dz_tbox *b)
+{
+	const unsigned char *p = (const unsigned char *)b->text;
+	size_t i = 0;
+	float w = 0;
+	int n = 0;
+	while (i < b->len) {
+		uint32_t cp;
+		int l = dz_utf8_decode(p + i, b->len - i, &cp);
+		if (!l)
+			break;
+		w += fake_adv(NULL, 0, cp) * b->size + b->cs;
+		n++;
+		i += (size_t)l;
+	}
+	return n ? w - b->cs : 0;
+}
+
+static int starts_with_closing(const dz_tbox *b)
+{
+	static const char *const closing[] = {"，", "。", "、", "；", "：", "？", "！", "）", "》", "”", "%"};
+	size_t i;
+	for (i = 0; i < sizeof closing / sizeof closing[0]; i++)
+		if (b->len >= strlen(closing[i]) && !memcmp(b->text, closing[i], strlen(closing[i])))
+			return 1;
+	return 0;
+}
+
+static void test_layout(void)
+{
+	dossier_load_options lo = DOSSIER_LOAD_OPTIONS_INIT;
+	dossier_centre *c = NULL;
+	dossier_outline *o = NULL;
+	dossier_doc *d = NULL;
+	dz_style st;
+	dz_layout lay;
+	dz_metrics m = {NULL, fake_pick, fake_adv, NULL};
+	size_t i, k, pages_with_rows = 0, pages_with_header = 0, line_starts_bad = 0, outside = 0;
+	int numbered_ok = 1;
+	lo.schema_dir = "outlines/schema";
+	dz_style_defaults(&st);
+	OK(dz_style_load(&st, "templates/gbt9704.style") == 0, "GB/T 9704 style loads");
+	OK(st.chars_per_line == 28 && st.type_w > 442 && st.type_w < 443, "style: 156 mm, 28 characters");
+	if (dossier_outline_load(&o, "tests/toy/toy-scheme-2030.xml", "outlines/schema") ||
+	    dossier_centre_load(&c, "tests/toy/long", &lo) ||
+	    dossier_doc_build(&d, c, o, "annual-report")) {
+		OK(0, "layout fixture loads");
+		goto done;
+	}
+	OK(dz_layout_run(&lay, d, &st, &m, 0) == 0, "layout runs without a PDF library");
+	OK(lay.npages >= 5, "cover, contents and several body pages");
+	OK(lay.pages[0].number == 0 && lay.pages[lay.body_first].number == 1, "body numbered from 1");
+	for (i = lay.body_first; i < lay.npages; i++) {
+		const dz_page *pg = &lay.pages[i];
+		float x0 = pg->number % 2 ? st.margin_inner : st.page_w - st.margin_inner - st.type_w;
+		int rows = 0, header = 0;
+		if (pg->number != (int)(i - lay.body_first + 1))
+			numbered_ok = 0;
+		for (k = 0; k < pg->nt; k++) {
+			const dz_tbox *b = &pg->t[k];
+			size_t j;
+			int first = 1;
+			/* is b the leftmost box of its line? */
+			for (j = 0; j < pg->nt; j++)
+				if (j != k && pg->t[j].y == b->y && pg->t[j].x < b->x)
+					first = 0;
+			if (b->y > st.page_h - st.margin_top - st.type_h - 1) { /* not the page number */
+				if (b->x < x0 - 0.01f || b->x + box_width(b) > x0 + st.type_w + 0.6f)
+					outside++;
+				if (first && starts_with_closing(b))
+					line_starts_bad++;
+			}
+			if (b->len >= 6 && !memcmp(b->text, "设备", 6))
+				rows = 1;
+			if (b->len == strlen("金额（万元）") && !memcmp(b->text, "金额（万元）", b->len))
+				header = 1;
+		}
+		pages_with_rows += rows;
+		pages_with_header += rows && header;
+	}
+	OK(numbered_ok, "page numbers follow the pages");
+	OK(outside == 0, "every text box inside the type area");
+	OK(line_starts_bad == 0, "no line starts with closing punctuation");
+	OK(pages_with_rows >= 2, "the 90-row table spans pages");
+	OK(pages_with_rows == pages_with_header, "its header row repeats on every page it spans");
+	{
+		size_t h1 = 0, h2 = 0;
+		for (i = 0; i < lay.nmarks; i++) {
+			h1 += lay.marks[i].level == 1;
+			h2 += lay.marks[i].level == 2;
+		}
+		OK(h1 == 2 && h2 == 2, "a bookmark for every heading");
+		OK(lay.nmarks && (size_t)lay.marks[0].page >= lay.body_first, "bookmarks point into the body");
+	}
+	/* justified lines reach the right edge of the type area */
+	{
+		const dz_page *pg = &lay.pages[lay.body_first];
+		float x0 = st.margin_inner, best = 0;
+		for (k = 0; k < pg->nt; k++) {
+			float r = pg->t[k].x + box_width(&pg->t[k]);
+			if (r > best)
+				best = r;
+		}
+		OK(best > x0 + st.type_w - 1 && best < x0 + st.type_w + 0.6f, "justified to the right edge");
+	}
+	dz_layout_dispose(&lay);
+	/* a character no font has: an error naming it, no layout */
+	{
+		dz_metrics none = m;
+		dossier_doc *d2 = d;
+		dz_run *r;
+		/* put a snowman into the first paragraph */
+		for (i = 0; i < d2->nblocks && d2->blocks[i].kind != DZ_B_PARA; i++)
+			;
+		if (i < d2->nblocks && d2->blocks[i].nruns) {
+			r = &d2->blocks[i].runs[0];
+			r->text = "雪人☃来了";
+			OK(dz_layout_run(&lay, d2, &st, &none, 0) == DOSSIER_EFONT, "missing glyph fails the layout");
+			OK(dossier_error_last() && strstr(dossier_error_last()->msg_en, "U+2603") &&
+			   strstr(dossier_error_last()->file, "r-1.md"), "missing glyph error names character and file");
+		}
+	}
+done:
+	dossier_doc_free(d);
+	dossier_centre_free(c);
+	dossier_outline_free(o);
+}
+
 int main(void)
 {
 	test_decimals();
@@ -205,6 +353,7 @@ int main(void)
 	test_decode();
 	test_toy_scheme();
 	test_alloc_failures();
+	test_layout();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

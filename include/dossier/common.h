@@ -30,7 +30,8 @@ typedef enum {
 	DOSSIER_ESCHEMA = -7,    /**< input does not match its published schema */
 	DOSSIER_ELIMIT = -8,     /**< a resource limit was hit */
 	DOSSIER_EOUTLINE = -9,   /**< the outline file itself is invalid */
-	DOSSIER_EUSAGE = -10     /**< invalid argument from the caller */
+	DOSSIER_EUSAGE = -10,    /**< invalid argument from the caller */
+	DOSSIER_EFONT = -11      /**< no configured font can show a character */
 } dossier_error_code;
 
 /** Details of the last error. Strings are owned by the library and stay

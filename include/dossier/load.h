@@ -39,12 +39,19 @@ typedef struct {
  * with dossier_centre_free(). Fails (negative code, details in
  * dossier_error_last()) when centre.xml is missing, unreadable, not
  * well-formed, or a text file has bytes invalid in its encoding.
+ *
+ * `dir` may instead be a regular file: an evaluation-tables.xml written by
+ * `dossier render` (outlines/schema/tables.xsd, which must be in
+ * opts->schema_dir). It must be valid against that schema (else
+ * DOSSIER_ESCHEMA with the line of the first violation; another XML root
+ * gives DOSSIER_EUSAGE). The centre then holds the table's identity,
+ * indicators, plan targets and cited evidence, no sections and no evidence
+ * files, and dossier_check_run() runs only the rules a table can answer
+ * (doc/xml.md).
  */
 int dossier_centre_load(dossier_centre **out, const char *dir,
 			const dossier_load_options *opts);
 
-/** Load the data of an evaluation-tables.xml written by `dossier render`
- *  (reserved; returns DOSSIER_EUSAGE until the XML stage exists). */
 
 void dossier_centre_free(dossier_centre *c);
 
@@ -54,6 +61,8 @@ const char *dossier_centre_scheme(const dossier_centre *c);
 const char *dossier_centre_name(const dossier_centre *c);
 /** The directory the centre was loaded from (borrowed). */
 const char *dossier_centre_dir(const dossier_centre *c);
+/** Path of its centre.xml (borrowed). */
+const char *dossier_centre_xml_path(const dossier_centre *c);
 
 #ifdef __cplusplus
 }

@@ -958,6 +958,8 @@ static void run_rule(dz_ctx *x, const dz_rule *r)
 	const dz_odoc *d = r->document ? dz_outline_doc(x->o, r->document) : NULL;
 	if (r->document && !has_document(x, r->document))
 		return;
+	if (x->c->from_table && !dz_table_rule_applies(x->o, r))
+		return; /* reads what a received table does not carry */
 	if (r->when) {
 		x->xp->node = xmlDocGetRootElement(x->c->doc);
 		if (xmlXPathCompiledEvalToBoolean(r->when, x->xp) != 1)

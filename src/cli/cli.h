@@ -60,5 +60,6 @@ dossier_outline *cli_outline_for(cli_session *s, const char *scheme, int *status
 void cli_print_findings(FILE *out, const dossier_report *r, int errors_only);
 
 int cmd_check(int argc, char **argv);
+int cmd_render(int argc, char **argv);
 
 #endif

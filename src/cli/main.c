@@ -18,6 +18,8 @@ int cli_zh;
 static const cli_cmd cmds[] = {
 	{"check", cmd_check, "检查材料是否完整、一致（按管理办法提纲）",
 	 "check a centre's material is complete and consistent with its scheme"},
+	{"render", cmd_render, "生成 PDF 与 XML 文件（总结报告、年度报告、评估数据表）",
+	 "write the PDF and XML documents (summary report, annual report, data tables)"},
 };
 
 static int lang_is_zh(const char *v)

@@ -200,6 +200,8 @@ int dossier_centre_load(dossier_centre **out, const char *dir,
 	if (!o.schema_dir)
 		return dz_err(DOSSIER_EUSAGE, "", 0, 0, "未指定数据模式目录",
 			      "no schema directory given", "", "");
+	if (stat(dir, &st) == 0 && S_ISREG(st.st_mode))
+		return dz_tables_load(out, dir, &o); /* a received evaluation-tables.xml */
 	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
 		return dz_errf(DOSSIER_ENOTFOUND, dir, 0, 0,
 			       "给出中心材料目录（含 centre.xml）。",
@@ -290,6 +292,7 @@ void dossier_centre_free(dossier_centre *c)
 const char *dossier_centre_scheme(const dossier_centre *c) { return c->scheme; }
 const char *dossier_centre_name(const dossier_centre *c) { return c->name; }
 const char *dossier_centre_dir(const dossier_centre *c) { return c->dir; }
+const char *dossier_centre_xml_path(const dossier_centre *c) { return c->xml_path; }
 
 const dz_section *dz_centre_section(const dossier_centre *c, const char *id)
 {

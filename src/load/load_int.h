@@ -7,5 +7,8 @@
 int dz_section_load(dz_section *s, const char *fullpath,
 		    const dossier_load_options *o);
 void dz_section_dispose(dz_section *s);
+/* Load an evaluation-tables.xml (written by dossier render) as a centre. */
+int dz_tables_load(dossier_centre **out, const char *path,
+		   const dossier_load_options *o);
 
 #endif

@@ -120,6 +120,12 @@ int dz_num_parse_literal(dz_num *out, const char *s)
 
 void dz_num_format(char *buf, size_t n, int64_t v, const char *unit)
 {
+	dz_num_format_ex(buf, n, v, unit, 0, 1);
+}
+
+void dz_num_format_ex(char *buf, size_t n, int64_t v, const char *unit,
+		      int min_dec, int unit_space)
+{
 	dz_dim dim;
 	int64_t f = 1, scale, q, r;
 	char digits[32], out[96];
@@ -143,16 +149,19 @@ void dz_num_format(char *buf, size_t n, int64_t v, const char *unit)
 			out[o++] = ',';
 		out[o++] = digits[i];
 	}
-	if (r) {
+	if (r || min_dec > 0) {
+		int dec = 0;
 		out[o++] = '.';
-		while (r && o < sizeof out - 24) {
+		while ((r || dec < min_dec) && o < sizeof out - 24) {
 			r *= 10;
 			out[o++] = (char)('0' + r / scale);
 			r %= scale;
+			dec++;
 		}
 	}
 	out[o] = '\0';
-	snprintf(buf, n, "%s%s%s", out, unit && *unit && strcmp(unit, "%") ? " " : "",
+	snprintf(buf, n, "%s%s%s", out,
+		 unit_space && unit && *unit && strcmp(unit, "%") ? " " : "",
 		 unit ? unit : "");
 }
 

@@ -45,6 +45,10 @@ int dz_num_from(dz_num *out, int64_t dec, const char *unit);
 /* Format v (canonical, scaled) in `unit` exactly, with thousands commas;
  * writes at most n bytes. */
 void dz_num_format(char *buf, size_t n, int64_t v, const char *unit);
+/* The same with at least `min_dec` decimals, and a space before the unit
+ * only if `unit_space` (Chinese text writes "186人", "8,560.50万元"). */
+void dz_num_format_ex(char *buf, size_t n, int64_t v, const char *unit,
+		      int min_dec, int unit_space);
 
 /* Compare a*d with c*b exactly (128-bit): sign of a/b - c/d for b,d > 0. */
 int dz_ratio_cmp(int64_t a, int64_t b, int64_t c, int64_t d);

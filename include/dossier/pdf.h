@@ -1,0 +1,46 @@
+/*
+ * pdf.h — stage 4a: a document as a Chinese official-document PDF.
+ *
+ * Fonts come from a per-role configuration (fonts/fonts.conf): the user's
+ * licensed fonts when present, else free Debian fonts; each is subset per
+ * document with HarfBuzz and embedded with a ToUnicode map. The document is
+ * laid out (layout.h) in the style of templates/<style>.style (GB/T 9704 by
+ * default) and drawn by a thin libharu backend: PDF/A-1b by default,
+ * byte-reproducible under SOURCE_DATE_EPOCH.
+ */
+#ifndef DOSSIER_PDF_H
+#define DOSSIER_PDF_H
+#include "common.h"
+#include "layout.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct {
+	unsigned version;        /**< DOSSIER_PDF_OPTIONS_VERSION */
+	const char *style_path;  /**< templates/gbt9704.style */
+	const char *fonts_path;  /**< fonts/fonts.conf */
+	const char *icc_path;    /**< sRGB ICC v2 profile for PDF/A (NULL: default) */
+	int pdfa;                /**< 1: PDF/A-1b (default) */
+	int draft;               /**< 1: a visible 草稿 mark on every page */
+	long long created;       /**< seconds since the epoch (SOURCE_DATE_EPOCH) */
+	/** called once per font role that fell back to another font */
+	void (*on_substitute)(const char *role, const char *wanted, const char *used,
+			      void *payload);
+	void *payload;
+} dossier_pdf_options;
+
+#define DOSSIER_PDF_OPTIONS_VERSION 1
+#define DOSSIER_PDF_OPTIONS_INIT {DOSSIER_PDF_OPTIONS_VERSION, NULL, NULL, NULL, 1, 0, 0, NULL, NULL}
+
+/** Lay out and write `doc` to `path` (temporary file, then rename). Fails
+ *  with DOSSIER_EFONT naming the character and where it occurs if no
+ *  configured font has a glyph for it. */
+int dossier_pdf_write(const dossier_doc *doc, const char *path,
+		      const dossier_pdf_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

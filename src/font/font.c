@@ -1,0 +1,399 @@
+/*
+ * font.c — font configuration (fonts/fonts.conf), HarfBuzz metrics and
+ * subsetting. See font.h.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <hb.h>
+#include <hb-subset.h>
+#include "util/util.h"
+#include "util/text.h"
+#include "font.h"
+
+struct dz_font {
+	char *path;
+	int index;
+	char *label;
+	hb_blob_t *blob;
+	hb_face_t *face;
+	hb_font_t *hb;
+	float upem;
+	float ascent, descent;
+	hb_set_t *used;
+	/* advance cache for the BMP, in font units; -1 = not looked up */
+	int32_t *adv;
+};
+
+static int exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int font_open(dz_font **out, const char *path, int index)
+{
+	dz_font *f = dz_calloc(1, sizeof *f);
+	hb_font_extents_t ext;
+	const char *base;
+	*out = NULL;
+	if (!f)
+		return DOSSIER_ENOMEM;
+	f->path = dz_strdup(path);
+	f->index = index;
+	base = strrchr(path, '/');
+	f->label = dz_strdup(base ? base + 1 : path);
+	/* hb_blob_create_from_file maps the file: only pages touched are read */
+	f->blob = hb_blob_create_from_file(path);
+	if (!f->path || !f->label || hb_blob_get_length(f->blob) == 0) {
+		dz_free(f->path);
+		dz_free(f->label);
+		hb_blob_destroy(f->blob);
+		dz_free(f);
+		return dz_errf(DOSSIER_EIO, path, 0, 0, "检查 fonts/fonts.conf 中的字体路径。",
+			       "Check the font path in fonts/fonts.conf.",
+			       "无法读取字体文件", "cannot read font file%s", "");
+	}
+	f->face = hb_face_create(f->blob, (unsigned)index);
+	f->hb = hb_font_create(f->face);
+	f->upem = (float)hb_face_get_upem(f->face);
+	f->used = hb_set_create();
+	f->adv = dz_malloc(65536 * sizeof *f->adv);
+	if (!f->adv || f->upem <= 0 || hb_face_get_glyph_count(f->face) == 0) {
+		int bad = f->adv != NULL;
+		hb_set_destroy(f->used);
+		hb_font_destroy(f->hb);
+		hb_face_destroy(f->face);
+		hb_blob_destroy(f->blob);
+		dz_free(f->adv);
+		dz_free(f->path);
+		dz_free(f->label);
+		dz_free(f);
+		if (!bad)
+			return DOSSIER_ENOMEM;
+		return dz_errf(DOSSIER_EFONT, path, 0, 0, "使用 TrueType 字体（.ttf/.ttc）。",
+			       "Use a TrueType font (.ttf/.ttc).",
+			       "不是可用的字体（第 %d 个字形集）", "not a usable font (face %d)", index);
+	}
+	memset(f->adv, 0xFF, 65536 * sizeof *f->adv);
+	hb_font_get_h_extents(f->hb, &ext);
+	f->ascent = (float)ext.ascender / f->upem;
+	f->descent = (float)ext.descender / f->upem;
+	if (f->ascent <= 0)
+		f->ascent = 0.88f;
+	if (f->descent >= 0)
+		f->descent = -0.12f;
+	*out = f;
+	return 0;
+}
+
+static void font_close(dz_font *f)
+{
+	if (!f)
+		return;
+	hb_set_destroy(f->used);
+	hb_font_destroy(f->hb);
+	hb_face_destroy(f->face);
+	hb_blob_destroy(f->blob);
+	dz_free(f->adv);
+	dz_free(f->path);
+	dz_free(f->label);
+	dz_free(f);
+}
+
+int dz_font_has(dz_font *f, uint32_t cp)
+{
+	hb_codepoint_t g;
+	return hb_font_get_nominal_glyph(f->hb, cp, &g) && g != 0;
+}
+
+float dz_font_advance(dz_font *f, uint32_t cp)
+{
+	hb_codepoint_t g;
+	if (cp < 65536 && f->adv[cp] >= 0)
+		return (float)f->adv[cp] / f->upem;
+	if (!hb_font_get_nominal_glyph(f->hb, cp, &g))
+		g = 0;
+	{
+		int32_t a = (int32_t)hb_font_get_glyph_h_advance(f->hb, g);
+		if (cp < 65536)
+			f->adv[cp] = a;
+		return (float)a / f->upem;
+	}
+}
+
+float dz_font_ascent(const dz_font *f) { return f->ascent; }
+float dz_font_descent(const dz_font *f) { return f->descent; }
+const char *dz_font_label(const dz_font *f) { return f->label; }
+void dz_font_use(dz_font *f, uint32_t cp) { hb_set_add(f->used, cp); }
+
+int dz_font_used(dz_font *f, uint32_t **out, size_t *n)
+{
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	size_t k = 0, count = hb_set_get_population(f->used);
+	*out = dz_malloc((count + 1) * sizeof **out);
+	*n = 0;
+	if (!*out)
+		return DOSSIER_ENOMEM;
+	while (hb_set_next(f->used, &cp) && k < count)
+		(*out)[k++] = cp;
+	*n = k;
+	return 0;
+}
+
+int dz_font_subset(dz_font *f, char **path)
+{
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	hb_face_t *sub = NULL;
+	hb_blob_t *blob = NULL;
+	const char *data;
+	unsigned int len = 0;
+	char tmpl[] = "/tmp/dossier-font-XXXXXX";
+	int fd = -1, rc = 0;
+	*path = NULL;
+	if (!in)
+		return DOSSIER_ENOMEM;
+	hb_set_union(hb_subset_input_unicode_set(in), f->used);
+	/* keep .notdef and the space so widths stay defined */
+	hb_set_add(hb_subset_input_unicode_set(in), 0x20);
+	sub = hb_subset_or_fail(f->face, in);
+	hb_subset_input_destroy(in);
+	if (!sub)
+		return dz_errf(DOSSIER_EFONT, f->path, 0, 0, "换用其他字体。", "Use another font.",
+			       "字体子集化失败", "font subsetting failed%s", "");
+	blob = hb_face_reference_blob(sub);
+	data = hb_blob_get_data(blob, &len);
+	fd = mkstemp(tmpl);
+	if (fd < 0 || !data || len == 0) {
+		rc = dz_errf(DOSSIER_EIO, tmpl, 0, 0, "检查 /tmp 是否可写。", "Check /tmp is writable.",
+			     "无法写临时字体文件（%s）", "cannot write a temporary font file (%s)",
+			     strerror(errno));
+		goto done;
+	}
+	{
+		size_t off = 0;
+		while (off < len) {
+			ssize_t w = write(fd, data + off, len - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w <= 0) {
+				rc = dz_errf(DOSSIER_EIO, tmpl, 0, 0, "检查磁盘空间。", "Check free disk space.",
+					     "写临时字体文件失败（%s）", "writing a temporary font failed (%s)",
+					     strerror(errno));
+				break;
+			}
+			off += (size_t)w;
+		}
+	}
+	if (close(fd) != 0 && rc == 0)
+		rc = dz_err(DOSSIER_EIO, tmpl, 0, 0, "写临时字体文件失败", "writing a temporary font failed", "", "");
+	fd = -1;
+	if (rc) {
+		unlink(tmpl);
+		goto done;
+	}
+	*path = dz_strdup(tmpl);
+	if (!*path) {
+		unlink(tmpl);
+		rc = DOSSIER_ENOMEM;
+	}
+done:
+	if (fd >= 0)
+		close(fd);
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+	return rc;
+}
+
+/* ---------- configuration ---------- */
+
+static char *expand_home(const char *p)
+{
+	const char *home = getenv("HOME");
+	if (p[0] == '~' && p[1] == '/' && home)
+		return dz_fmt("%s%s", home, p + 1);
+	return dz_strdup(p);
+}
+
+/* Resolve "name[#N]" against fontdirs; returns an allocated path or NULL. */
+static char *resolve(const char *spec, char **dirs, int ndirs, int *index)
+{
+	char *name = dz_strdup(spec), *hash;
+	char *out = NULL;
+	int i;
+	if (!name)
+		return NULL;
+	*index = 0;
+	hash = strrchr(name, '#');
+	if (hash) {
+		*index = atoi(hash + 1);
+		*hash = '\0';
+	}
+	if (strchr(name, '/')) {
+		char *p = expand_home(name);
+		if (p && exists(p))
+			out = p;
+		else
+			dz_free(p);
+	} else {
+		for (i = 0; i < ndirs && !out; i++) {
+			char *p = dz_fmt("%s/%s", dirs[i], name);
+			if (p && exists(p))
+				out = p;
+			else
+				dz_free(p);
+		}
+	}
+	dz_free(name);
+	return out;
+}
+
+static int role_of(const char *n)
+{
+	int i;
+	for (i = 0; i < DZ_NROLES; i++)
+		if (!strcmp(n, dz_role_names[i]))
+			return i;
+	return -1;
+}
+
+int dz_fontset_load(dz_fontset *fs, const char *conf,
+		    void (*on_sub)(const char *, const char *, const char *, void *),
+		    void *payload)
+{
+	char *text = NULL, *p, *dirs[16];
+	char *chosen[DZ_NROLES] = {0}, *fallback[DZ_NROLES] = {0};
+	int idx_chosen[DZ_NROLES] = {0}, idx_fb[DZ_NROLES] = {0};
+	int ndirs = 0, cur = -1, lineno = 0, rc, i, j;
+	size_t len;
+	memset(fs, 0, sizeof *fs);
+	if ((rc = dz_read_file(&text, &len, conf, 1u << 20)) != 0)
+		return rc;
+	for (p = text; p && *p && rc == 0;) {
+		char *nl = strchr(p, '\n'), *line, *word, *arg;
+		if (nl)
+			*nl = '\0';
+		lineno++;
+		line = dz_trim(p);
+		p = nl ? nl + 1 : NULL;
+		if (!*line || *line == '#')
+			continue;
+		word = line;
+		arg = strchr(line, ' ');
+		if (arg) {
+			*arg++ = '\0';
+			arg = dz_trim(arg);
+		}
+		if (!arg || !*arg) {
+			rc = dz_errf(DOSSIER_EPARSE, conf, lineno, 0, "见 fonts/fonts.conf 的说明。",
+				     "See the comments in fonts/fonts.conf.",
+				     "缺少参数：%s", "missing argument: %s", word);
+		} else if (!strcmp(word, "fontdir")) {
+			if (ndirs < 16 && (dirs[ndirs] = expand_home(arg)) != NULL)
+				ndirs++;
+		} else if (!strcmp(word, "role")) {
+			char *wanted = strchr(arg, ' ');
+			if (wanted)
+				*wanted++ = '\0';
+			cur = role_of(arg);
+			if (cur < 0)
+				rc = dz_errf(DOSSIER_EPARSE, conf, lineno, 0,
+					     "角色为 song、fangsong、hei、kai、title。",
+					     "Roles are song, fangsong, hei, kai, title.",
+					     "未知的字体角色 %s", "unknown font role %s", arg);
+			else
+				snprintf(fs->wanted[cur], sizeof fs->wanted[cur], "%s",
+					 wanted ? dz_trim(wanted) : arg);
+		} else if (!strcmp(word, "prefer") || !strcmp(word, "fallback")) {
+			int pref = word[0] == 'p', ix;
+			char *path;
+			if (cur < 0) {
+				rc = dz_errf(DOSSIER_EPARSE, conf, lineno, 0, "先写 role 行。",
+					     "Start with a role line.", "%s 之前没有 role",
+					     "%s before any role", word);
+				break;
+			}
+			if ((pref && chosen[cur]) || (!pref && (chosen[cur] || fallback[cur])))
+				continue;
+			path = resolve(arg, dirs, ndirs, &ix);
+			if (path) {
+				if (pref) {
+					chosen[cur] = path;
+					idx_chosen[cur] = ix;
+				} else {
+					fallback[cur] = path;
+					idx_fb[cur] = ix;
+				}
+			}
+		} else {
+			rc = dz_errf(DOSSIER_EPARSE, conf, lineno, 0,
+				     "可用：fontdir、role、prefer、fallback。",
+				     "Use fontdir, role, prefer or fallback.",
+				     "未知的指令 %s", "unknown directive %s", word);
+		}
+	}
+	for (i = 0; rc == 0 && i < DZ_NROLES; i++) {
+		char *path = chosen[i] ? chosen[i] : fallback[i];
+		int ix = chosen[i] ? idx_chosen[i] : idx_fb[i];
+		if (!path) {
+			rc = dz_errf(DOSSIER_EFONT, conf, 0, 0,
+				     "安装该字体，或运行 scripts/install-deps.sh 安装免费替代字体。",
+				     "Install the font, or run scripts/install-deps.sh for the free fallbacks.",
+				     "字体角色 %s（%s）没有可用的字体文件",
+				     "no font file found for role %s (%s)", dz_role_names[i], fs->wanted[i]);
+			break;
+		}
+		/* one dz_font per distinct file and face */
+		for (j = 0; j < fs->nfonts; j++) {
+			if (!strcmp(fs->font[j]->path, path) && fs->font[j]->index == ix)
+				break;
+		}
+		if (j == fs->nfonts) {
+			if (fs->nfonts == DZ_MAXFONTS) {
+				rc = DOSSIER_ELIMIT;
+				break;
+			}
+			if ((rc = font_open(&fs->font[j], path, ix)) != 0)
+				break;
+			fs->nfonts++;
+		}
+		fs->role[i] = j;
+		if (!chosen[i]) {
+			fs->substituted[i] = 1;
+			if (on_sub)
+				on_sub(dz_role_names[i], fs->wanted[i], fs->font[j]->label, payload);
+		}
+	}
+	for (i = 0; i < DZ_NROLES; i++) {
+		dz_free(chosen[i]);
+		dz_free(fallback[i]);
+	}
+	for (i = 0; i < ndirs; i++)
+		dz_free(dirs[i]);
+	dz_free(text);
+	if (rc)
+		dz_fontset_dispose(fs);
+	return rc;
+}
+
+void dz_fontset_dispose(dz_fontset *fs)
+{
+	int i;
+	for (i = 0; i < fs->nfonts; i++)
+		font_close(fs->font[i]);
+	memset(fs, 0, sizeof *fs);
+}
+
+int dz_fontset_pick(const dz_fontset *fs, int role, uint32_t cp)
+{
+	int i, r = fs->role[role];
+	if (dz_font_has(fs->font[r], cp))
+		return r;
+	for (i = 0; i < fs->nfonts; i++)
+		if (i != r && dz_font_has(fs->font[i], cp))
+			return i;
+	return -1;
+}

@@ -1,0 +1,35 @@
+/*
+ * style.h — a layout style read from templates/<name>.style (internal).
+ * All lengths are in PDF points (1/72 inch).
+ */
+#ifndef DOSSIER_STYLE_H
+#define DOSSIER_STYLE_H
+
+enum { DZ_ROLE_SONG, DZ_ROLE_FANGSONG, DZ_ROLE_HEI, DZ_ROLE_KAI, DZ_ROLE_TITLE, DZ_NROLES };
+
+typedef struct {
+	int font;        /* a DZ_ROLE_* */
+	float size;
+	float leading;   /* 0: the body leading */
+	int bold;
+} dz_textstyle;
+
+typedef struct {
+	float page_w, page_h, margin_top, margin_inner, type_w, type_h;
+	dz_textstyle body, title, h[4], table, caption, quote, code, pagenum, cover, cover_info, toc;
+	int chars_per_line;
+	float body_indent, heading_indent, list_indent;
+	float table_padding, table_rule;
+	float pagenum_below, pagenum_inset;
+	char toc_title[64];
+	char pagenum_format[32]; /* printf format with one %d */
+	int toc_levels;
+} dz_style;
+
+extern const char *const dz_role_names[DZ_NROLES];
+
+/* Defaults (GB/T 9704), then the file's settings. Errors name file:line. */
+int dz_style_load(dz_style *s, const char *path);
+void dz_style_defaults(dz_style *s);
+
+#endif

@@ -1,0 +1,442 @@
+/*
+ * pdf_hpdf.c — the thin PDF backend on libharu 2.3.0: the only file that
+ * includes hpdf.h. Draws text boxes, rules, links and bookmarks, fills the
+ * document information, and writes through a temporary file renamed into
+ * place.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <openssl/evp.h>
+#include "util/util.h"
+#include "doc/doc.h"
+#include "render/pdf_backend.h"
+
+typedef struct {
+	HPDF_STATUS error, detail;
+} herr;
+
+static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+	herr *e = user;
+	if (!e->error) {
+		e->error = error_no;
+		e->detail = detail_no;
+	}
+}
+
+static HPDF_Date pdf_date(long long t)
+{
+	HPDF_Date d;
+	time_t tt = (time_t)t;
+	struct tm tm;
+	memset(&d, 0, sizeof d);
+	gmtime_r(&tt, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	d.hour = tm.tm_hour;
+	d.minutes = tm.tm_min;
+	d.seconds = tm.tm_sec;
+	/* "+00'00'": libharu writes 'Z' as "Z00'00'", which readers reject */
+	d.ind = '+';
+	return d;
+}
+
+/* ---------- font dictionaries: what libharu 2.3.0 gets wrong ---------- */
+
+/* In UTF-8 mode libharu uses the code point as CID and writes an identity
+ * "cidrange" CMap as ToUnicode, which is not a ToUnicode CMap at all.
+ * Replace it with bfrange entries for the code points actually used. */
+static void write_tounicode(HPDF_Dict tu, const dz_pdf_font *pf)
+{
+	char line[64];
+	size_t i = 0, nranges = 0, k;
+	uint32_t (*ranges)[2] = dz_malloc((pf->nused + 1) * sizeof *ranges);
+	if (!ranges)
+		return;
+	/* ranges of consecutive BMP code points that share their high byte */
+	while (i < pf->nused) {
+		uint32_t a = pf->used[i], b = a;
+		if (a > 0xFFFF) {
+			i++;
+			continue;
+		}
+		while (i + 1 < pf->nused && pf->used[i + 1] == b + 1 && ((b + 1) & 0xFF00) == (a & 0xFF00))
+			b = pf->used[++i];
+		ranges[nranges][0] = a;
+		ranges[nranges][1] = b;
+		nranges++;
+		i++;
+	}
+	HPDF_MemStream_FreeData(tu->stream);
+	HPDF_Stream_WriteStr(tu->stream,
+			     "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+			     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+			     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (k = 0; k < nranges; k++) {
+		if (k % 100 == 0) {
+			snprintf(line, sizeof line, "%zu beginbfrange\n",
+				 nranges - k < 100 ? nranges - k : (size_t)100);
+			HPDF_Stream_WriteStr(tu->stream, line);
+		}
+		snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", (unsigned)ranges[k][0],
+			 (unsigned)ranges[k][1], (unsigned)ranges[k][0]);
+		HPDF_Stream_WriteStr(tu->stream, line);
+		if (k % 100 == 99 || k + 1 == nranges)
+			HPDF_Stream_WriteStr(tu->stream, "endbfrange\n");
+	}
+	HPDF_Stream_WriteStr(tu->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	dz_free(ranges);
+}
+
+/* PDF/A-1 wants CapHeight and, for subsets, a CIDSet naming every CID in
+ * the font program. libharu makes the descriptor in a before-write hook,
+ * and only if there is none: run the hook now, then complete it. */
+static void complete_font(HPDF_Doc pdf, HPDF_Font font, const dz_pdf_font *pf)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
+	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	HPDF_Dict desc, cidset;
+	HPDF_BYTE *bits;
+	uint32_t maxcid = 0;
+	size_t i;
+	if (tu && tu->stream)
+		write_tounicode(tu, pf);
+	/* libharu embeds only the glyphs it saw drawn, and the hook below
+	 * embeds the font now, before anything is drawn. The file is already
+	 * a HarfBuzz subset of exactly what the document uses: keep it whole. */
+	{
+		HPDF_TTFontDefAttr ta = (HPDF_TTFontDefAttr)attr->fontdef->attr;
+		HPDF_UINT16 g;
+		if (ta && ta->glyph_tbl.flgs)
+			for (g = 0; g < ta->num_glyphs; g++)
+				ta->glyph_tbl.flgs[g] = 1;
+	}
+	if (font->before_write_fn && font->before_write_fn(font) != HPDF_OK)
+		return;
+	desc = attr->fontdef->descriptor;
+	if (!desc)
+		return;
+	HPDF_Dict_AddNumber(desc, "CapHeight",
+			    attr->fontdef->cap_height ? attr->fontdef->cap_height
+						      : (HPDF_INT32)(attr->fontdef->ascent * 0.7));
+	for (i = 0; i < pf->nused; i++)
+		if (pf->used[i] <= 0xFFFF && pf->used[i] > maxcid)
+			maxcid = pf->used[i];
+	bits = dz_calloc(maxcid / 8 + 1, 1);
+	cidset = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!bits || !cidset) {
+		dz_free(bits);
+		return;
+	}
+	bits[0] |= 0x80; /* CID 0, .notdef */
+	for (i = 0; i < pf->nused; i++)
+		if (pf->used[i] <= 0xFFFF)
+			bits[pf->used[i] / 8] |= (HPDF_BYTE)(0x80 >> (pf->used[i] % 8));
+	HPDF_Stream_Write(cidset->stream, bits, maxcid / 8 + 1);
+	cidset->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Dict_Add(desc, "CIDSet", cidset);
+	dz_free(bits);
+}
+
+/* ---------- PDF/A-1b: XMP, output intent, /ID ---------- */
+
+static void xml_escape(dz_buf *b, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': dz_buf_puts(b, "&amp;"); break;
+		case '<': dz_buf_puts(b, "&lt;"); break;
+		case '>': dz_buf_puts(b, "&gt;"); break;
+		case '"': dz_buf_puts(b, "&quot;"); break;
+		default: dz_buf_putc(b, *s);
+		}
+	}
+}
+
+static void iso_date(char *buf, size_t n, long long t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	gmtime_r(&tt, &tm);
+	strftime(buf, n, "%Y-%m-%dT%H:%M:%S+00:00", &tm);
+}
+
+static int add_pdfa(HPDF_Doc pdf, const dossier_doc *doc, const char *title,
+		    const dossier_pdf_options *o, const unsigned char id[16])
+{
+	dz_buf x = DZ_BUF_INIT;
+	char date[32];
+	HPDF_Dict meta;
+	HPDF_OutputIntent icc;
+	HPDF_Array ida;
+	const char *icc_path = o->icc_path ? o->icc_path : "/usr/share/color/icc/sRGB.icc";
+	iso_date(date, sizeof date, o->created);
+	dz_buf_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+		    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+		    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+		    "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">"
+		    "<pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>"
+		    "</rdf:Description>\n"
+		    "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+		    "<dc:format>application/pdf</dc:format><dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+	xml_escape(&x, title);
+	dz_buf_puts(&x, "</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq><rdf:li>");
+	xml_escape(&x, doc->host);
+	dz_buf_puts(&x, "</rdf:li></rdf:Seq></dc:creator><dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">");
+	xml_escape(&x, doc->scheme_title);
+	dz_buf_puts(&x, "</rdf:li></rdf:Alt></dc:description></rdf:Description>\n"
+		    "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">"
+		    "<xmp:CreatorTool>dossier " DOSSIER_VERSION "</xmp:CreatorTool>");
+	dz_buf_printf(&x, "<xmp:CreateDate>%s</xmp:CreateDate><xmp:ModifyDate>%s</xmp:ModifyDate>"
+		      "<xmp:MetadataDate>%s</xmp:MetadataDate></rdf:Description>\n", date, date, date);
+	dz_buf_puts(&x, "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">"
+		    "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer><pdf:Keywords>");
+	xml_escape(&x, doc->scheme_doc);
+	dz_buf_puts(&x, "</pdf:Keywords></rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
+		    "<?xpacket end=\"w\"?>");
+	if (x.oom) {
+		dz_buf_dispose(&x);
+		return DOSSIER_ENOMEM;
+	}
+	meta = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!meta) {
+		dz_buf_dispose(&x);
+		return DOSSIER_ENOMEM;
+	}
+	HPDF_Dict_AddName(meta, "Type", "Metadata");
+	HPDF_Dict_AddName(meta, "Subtype", "XML");
+	HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)x.ptr, (HPDF_UINT)x.len);
+	meta->filter = HPDF_STREAM_FILTER_NONE; /* readable without a PDF library */
+	HPDF_Dict_Add(pdf->catalog, "Metadata", meta);
+	dz_buf_dispose(&x);
+	icc = HPDF_LoadIccProfileFromFile(pdf, icc_path, 3);
+	if (!icc)
+		return dz_errf(DOSSIER_ENOTFOUND, icc_path, 0, 0,
+			       "安装 icc-profiles-free（scripts/install-deps.sh），或用 --no-pdfa。",
+			       "Install icc-profiles-free (scripts/install-deps.sh), or use --no-pdfa.",
+			       "无法读取 sRGB 色彩配置文件", "cannot read the sRGB colour profile%s", "");
+	HPDF_PDFA_AppendOutputIntents(pdf, "sRGB IEC61966-2.1", icc);
+	/* a fixed /ID derived from the content: the same input gives the same file */
+	ida = HPDF_Array_New(pdf->mmgr);
+	HPDF_Array_Add(ida, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id, 16));
+	HPDF_Array_Add(ida, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id, 16));
+	HPDF_Dict_Add(pdf->trailer, "ID", ida);
+	return 0;
+}
+
+/* Digest of everything drawn: the document's identity for /ID. */
+static void content_id(const dz_layout *lay, long long created, unsigned char id[16])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0;
+	size_t i, k;
+	EVP_MD_CTX *c = EVP_MD_CTX_new();
+	memset(id, 0, 16);
+	if (!c)
+		return;
+	EVP_DigestInit_ex(c, EVP_sha256(), NULL);
+	EVP_DigestUpdate(c, &created, sizeof created);
+	for (i = 0; i < lay->npages; i++)
+		for (k = 0; k < lay->pages[i].nt; k++) {
+			const dz_tbox *b = &lay->pages[i].t[k];
+			EVP_DigestUpdate(c, b->text, b->len);
+			EVP_DigestUpdate(c, &b->x, sizeof b->x);
+			EVP_DigestUpdate(c, &b->y, sizeof b->y);
+		}
+	EVP_DigestFinal_ex(c, md, &n);
+	EVP_MD_CTX_free(c);
+	memcpy(id, md, 16);
+}
+
+/* A destination written inline ([page /FitH top]); libharu makes each one
+ * an indirect object, which PDF/A validators cannot resolve. */
+static HPDF_Destination direct_dest(HPDF_Doc pdf, HPDF_Page page, float top)
+{
+	HPDF_Array a = HPDF_Array_New(pdf->mmgr);
+	if (!a)
+		return NULL;
+	a->header.obj_class |= HPDF_OSUBCLASS_DESTINATION;
+	HPDF_Array_Add(a, page);
+	HPDF_Array_AddName(a, "FitH");
+	HPDF_Array_AddReal(a, top);
+	return a;
+}
+
+int dz_pdf_backend_write(const dz_layout *lay, const dossier_doc *doc,
+			 const dz_pdf_font *fonts, int nfonts, const char *path,
+			 const dossier_pdf_options *o)
+{
+	herr e = {0, 0};
+	HPDF_Doc pdf = HPDF_New(on_error, &e);
+	HPDF_Font font[8] = {0};
+	HPDF_Page *pages = NULL;
+	HPDF_Outline parents[5] = {0};
+	char *tmp = NULL, *buf = NULL;
+	size_t bufcap = 0, i, k;
+	int rc = 0, f;
+	if (!pdf)
+		return dz_err(DOSSIER_ENOMEM, path, 0, 0, "内存不足", "out of memory", "", "");
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	for (f = 0; f < nfonts && f < 8 && !e.error; f++) {
+		const char *name = HPDF_LoadTTFontFromFile(pdf, fonts[f].path, HPDF_TRUE);
+		if (name)
+			font[f] = HPDF_GetFont(pdf, name, "UTF-8");
+		if (font[f] && !e.error)
+			complete_font(pdf, font[f], &fonts[f]);
+	}
+	if (e.error) {
+		rc = dz_errf(DOSSIER_EFONT, path, 0, 0, "换用其他 TrueType 字体。", "Use another TrueType font.",
+			     "PDF 库无法载入字体（错误 0x%04X）", "the PDF library cannot load a font (error 0x%04X)",
+			     (unsigned)e.error);
+		goto done;
+	}
+	pages = dz_calloc(lay->npages + 1, sizeof *pages);
+	if (!pages) {
+		rc = DOSSIER_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < lay->npages; i++) {
+		pages[i] = HPDF_AddPage(pdf);
+		HPDF_Page_SetWidth(pages[i], lay->page_w);
+		HPDF_Page_SetHeight(pages[i], lay->page_h);
+	}
+	for (i = 0; i < lay->npages && !e.error; i++) {
+		const dz_page *pg = &lay->pages[i];
+		HPDF_Page p = pages[i];
+		/* rules */
+		if (pg->nr) {
+			HPDF_Page_SetRGBStroke(p, 0, 0, 0);
+			for (k = 0; k < pg->nr; k++) {
+				HPDF_Page_SetLineWidth(p, pg->r[k].width);
+				HPDF_Page_MoveTo(p, pg->r[k].x0, pg->r[k].y0);
+				HPDF_Page_LineTo(p, pg->r[k].x1, pg->r[k].y1);
+				HPDF_Page_Stroke(p);
+			}
+		}
+		/* text */
+		for (k = 0; k < pg->nt && !e.error; k++) {
+			const dz_tbox *b = &pg->t[k];
+			float rad = b->angle * 3.14159265f / 180.0f;
+			if (b->font < 0 || b->font >= nfonts || !font[b->font])
+				continue;
+			if (b->len + 1 > bufcap) {
+				char *nb = dz_realloc(buf, b->len + 64);
+				if (!nb) {
+					rc = DOSSIER_ENOMEM;
+					goto done;
+				}
+				buf = nb;
+				bufcap = b->len + 64;
+			}
+			memcpy(buf, b->text, b->len);
+			buf[b->len] = '\0';
+			HPDF_Page_BeginText(p);
+			HPDF_Page_SetFontAndSize(p, font[b->font], b->size);
+			HPDF_Page_SetRGBFill(p, b->gray, b->gray, b->gray);
+			HPDF_Page_SetCharSpace(p, b->cs);
+			if (b->bold) {
+				HPDF_Page_SetRGBStroke(p, b->gray, b->gray, b->gray);
+				HPDF_Page_SetLineWidth(p, b->size * 0.035f);
+				HPDF_Page_SetTextRenderingMode(p, HPDF_FILL_THEN_STROKE);
+			}
+			HPDF_Page_SetTextMatrix(p, cosf(rad), sinf(rad), -sinf(rad), cosf(rad), b->x, b->y);
+			HPDF_Page_ShowText(p, buf);
+			if (b->bold)
+				HPDF_Page_SetTextRenderingMode(p, HPDF_FILL);
+			HPDF_Page_EndText(p);
+		}
+		/* links of the table of contents */
+		for (k = 0; k < pg->nk && !e.error; k++) {
+			const dz_link *l = &pg->k[k];
+			HPDF_Rect r = {l->x0, l->y0, l->x1, l->y1};
+			HPDF_Destination d;
+			HPDF_Annotation a;
+			if (l->page < 0 || (size_t)l->page >= lay->npages)
+				continue;
+			d = direct_dest(pdf, pages[l->page], l->top);
+			a = HPDF_Page_CreateLinkAnnot(p, r, d);
+			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+			HPDF_Dict_AddNumber(a, "F", 4); /* printable, as PDF/A requires */
+		}
+	}
+	/* bookmarks: one per heading, nested by level */
+	for (i = 0; i < lay->nmarks && !e.error; i++) {
+		const dz_mark *m = &lay->marks[i];
+		int lvl = m->level < 1 ? 1 : m->level > 4 ? 4 : m->level, up;
+		HPDF_Outline parent = NULL, ol;
+		HPDF_Destination d;
+		for (up = lvl - 1; up >= 1 && !parent; up--)
+			parent = parents[up];
+		ol = HPDF_CreateOutline(pdf, parent, m->title, HPDF_GetEncoder(pdf, "UTF-8"));
+		d = direct_dest(pdf, pages[m->page], m->top);
+		HPDF_Outline_SetDestination(ol, d);
+		HPDF_Outline_SetOpened(ol, lvl == 1 ? HPDF_TRUE : HPDF_FALSE);
+		parents[lvl] = ol;
+		for (up = lvl + 1; up <= 4; up++)
+			parents[up] = NULL;
+	}
+	HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+	/* document information */
+	{
+		char title[600];
+		HPDF_Date date = pdf_date(o->created);
+		snprintf(title, sizeof title, "%s%s", doc->centre ? doc->centre : "", doc->title ? doc->title : "");
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, title);
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, doc->host ? doc->host : "");
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, doc->scheme_title ? doc->scheme_title : "");
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, doc->scheme_doc ? doc->scheme_doc : "");
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "dossier " DOSSIER_VERSION);
+		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+		HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+		if (o->pdfa) {
+			unsigned char id[16];
+			content_id(lay, o->created, id);
+			if ((rc = add_pdfa(pdf, doc, title, o, id)) != 0)
+				goto done;
+		}
+	}
+	if (e.error) {
+		rc = dz_errf(DOSSIER_ERROR, path, 0, 0, "", "", "PDF 生成失败（错误 0x%04X/%u）",
+			     "PDF generation failed (error 0x%04X/%u)", (unsigned)e.error, (unsigned)e.detail);
+		goto done;
+	}
+	/* write next to the target, then rename: never a half-written PDF */
+	tmp = dz_fmt("%s.tmp.%ld", path, (long)getpid());
+	if (!tmp) {
+		rc = DOSSIER_ENOMEM;
+		goto done;
+	}
+	if (HPDF_SaveToFile(pdf, tmp) != HPDF_OK || e.error) {
+		unlink(tmp);
+		rc = dz_errf(DOSSIER_EIO, path, 0, 0, "检查输出目录是否可写、磁盘是否已满。",
+			     "Check the output directory is writable and the disk not full.",
+			     "无法写入 PDF（错误 0x%04X）", "cannot write the PDF (error 0x%04X)",
+			     (unsigned)e.error);
+		goto done;
+	}
+	if (rename(tmp, path) != 0) {
+		rc = dz_errf(DOSSIER_EIO, path, 0, 0, "检查输出目录权限。", "Check the output directory.",
+			     "无法替换 PDF（%s）", "cannot move the PDF into place (%s)", strerror(errno));
+		unlink(tmp);
+	}
+done:
+	dz_free(tmp);
+	dz_free(buf);
+	dz_free(pages);
+	HPDF_Free(pdf);
+	return rc;
+}

@@ -1,0 +1,113 @@
+#!/bin/bash
+# render.sh — tests of `dossier render` (PDF): every sample renders; the
+# PDFs are judged by independent tools (qpdf, pdffonts, pdftotext, qpdf's
+# outline JSON, Apache PDFBox Preflight); output is reproducible; refusal,
+# --draft, missing glyphs and unwritable outputs behave.
+#   tests/suites/render.sh BUILD_DIR SCRATCH_DIR
+set -u
+b=$1 t=$2 bin=$1/dossier
+export SOURCE_DATE_EPOCH=1774000000
+ok() { echo "ok - render: $*"; }
+no() { echo "not ok - render: $*"; }
+check() { local name=$1; shift; if "$@" >/dev/null 2>&1; then ok "$name"; else no "$name"; fi; }
+
+pdfs=()
+for s in samples/*/; do
+	n=$(basename "$s")
+	out=$t/$n
+	if ! "$bin" render -q --format pdf -o "$out" "$s" >"$t/$n.log" 2>&1; then
+		no "$n renders"; sed 's/^/    /' "$t/$n.log" | head -5; continue
+	fi
+	ok "$n renders"
+	want="annual-report evaluation-tables"
+	ls "$s"sections/summary-*.md >/dev/null 2>&1 && want="summary-report $want"
+	for d in $want; do
+		f=$out/$d.pdf
+		[ -s "$f" ] || { no "$n/$d.pdf exists"; continue; }
+		pdfs+=("$f")
+		check "$n/$d qpdf --check" qpdf --check "$f"
+		fonts=$(pdffonts "$f" 2>&1 | tail -n +3)
+		if [ -n "$fonts" ] && ! grep -qv ' yes yes yes ' <<<"$fonts" && ! pdffonts "$f" 2>&1 | grep -q 'Warning\|Error'; then
+			ok "$n/$d fonts embedded, subset, with ToUnicode"
+		else
+			no "$n/$d fonts"; sed 's/^/    /' <<<"$fonts"
+		fi
+		r=$(python3 tests/render/pdfcheck.py kinsoku "$f"); [ "$r" = ok ] && ok "$n/$d kinsoku" || no "$n/$d kinsoku: $r"
+		if [ "$d" != evaluation-tables ]; then
+			p=${d%-report}
+			for c in text toc bookmarks; do
+				r=$(python3 tests/render/pdfcheck.py $c "$f" "$s" "$p")
+				[ "$r" = ok ] && ok "$n/$d $c" || no "$n/$d $c: $r"
+			done
+		fi
+		pdftotext "$f" - | grep -q '— 1 —' && ok "$n/$d page numbers" || no "$n/$d page numbers"
+		# the first numbered page, rasterised, carries ink: glyphs really draw
+		p1=1
+		for p in 1 2 3 4 5 6; do pdftotext -f $p -l $p "$f" - 2>/dev/null | grep -q '— 1 —' && { p1=$p; break; }; done
+		r=$(python3 tests/render/pdfcheck.py ink "$f" "$p1"); [ "$r" = ok ] && ok "$n/$d glyphs draw" || no "$n/$d $r"
+	done
+	# reproducible: a second run is byte-identical
+	"$bin" render -q --format pdf -o "$out-again" "$s" >/dev/null 2>&1
+	same=1
+	for f in "$out"/*.pdf; do cmp -s "$f" "$out-again/$(basename "$f")" || same=0; done
+	[ $same = 1 ] && ok "$n byte-identical twice" || no "$n not reproducible"
+done
+
+# PDF/A-1b by an independent validator (once, with the normal build)
+if [ "$(basename "$b")" = build ]; then
+	pf=../shared/tools/pdfa-preflight
+	if [ -x "$pf" ]; then
+		res=$("$pf" "${pdfs[@]}" 2>&1)
+		pass=$(grep -c '^PASS' <<<"$res")
+		[ "$pass" = "${#pdfs[@]}" ] && ok "PDFBox Preflight: $pass/${#pdfs[@]} valid PDF/A-1b" \
+			|| { no "PDFBox Preflight: $pass/${#pdfs[@]}"; grep -v '^PASS' <<<"$res" | head -20 | sed 's/^/    /'; }
+	else
+		no "PDFBox Preflight: $pf not found"
+	fi
+fi
+
+# an incomplete dossier: refused, nothing written; --draft marks every page
+cp -r samples/most-tic-2021 "$t/bad"
+sed -i 's#<value id="rd_staff"\([^>]*\)>[^<]*<#<value id="rd_staff"\1>999<#' "$t/bad/centre.xml"
+"$bin" render -q -o "$t/bad-out" "$t/bad" >"$t/bad.log" 2>&1
+[ $? = 1 ] && ok "refuses an incomplete dossier (exit 1)" || no "refusal exit status"
+[ -z "$(ls -A "$t/bad-out" 2>/dev/null)" ] && ok "refusal writes nothing" || no "refusal wrote files"
+grep -q 'TIC21-TAB-03' "$t/bad.log" && ok "refusal lists the findings" || no "refusal findings"
+if "$bin" render -q --draft --format pdf -o "$t/draft" "$t/bad" >/dev/null 2>&1; then
+	f=$t/draft/annual-report.pdf
+	np=$(pdfinfo "$f" | awk '/^Pages:/ {print $2}')
+	marked=0
+	# the mark is set at 45°: extractors return its two characters apart
+	for p in $(seq 1 "$np"); do
+		pt=$(pdftotext -f "$p" -l "$p" "$f" -)
+		grep -q '草' <<<"$pt" && grep -q '稿' <<<"$pt" && marked=$((marked + 1))
+	done
+	[ "$marked" = "$np" ] && ok "--draft marks all $np pages" || no "--draft marked $marked of $np pages"
+else
+	no "--draft renders"
+fi
+
+# a character no configured font has: an error naming it and where it is
+cp -r samples/most-tic-2017 "$t/glyph"
+printf '\n表情符号😀不应出现在公文中。\n' >>"$t/glyph/sections/annual-4-problems.md"
+"$bin" render -q --format pdf -o "$t/glyph-out" "$t/glyph" >"$t/glyph.log" 2>&1
+[ $? = 2 ] && ok "missing glyph: exit 2" || no "missing glyph exit status"
+grep -q 'U+1F600' "$t/glyph.log" && grep -q 'annual-4-problems.md' "$t/glyph.log" \
+	&& ok "missing glyph: names the character and the file" || { no "missing glyph message"; cat "$t/glyph.log"; }
+[ -z "$(ls -A "$t/glyph-out" 2>/dev/null)" ] && ok "missing glyph: no output" || no "missing glyph left output"
+
+# an output that cannot be written: an error, and no half-written file
+touch "$t/not-a-dir"
+"$bin" render -q --format pdf -o "$t/not-a-dir" samples/most-tic-2017 >"$t/ro.log" 2>&1
+[ $? = 2 ] && ok "unwritable output: exit 2" || no "unwritable output exit status"
+mkdir -p "$t/full"
+ln -sf /dev/full "$t/full/annual-report.pdf.tmp.$$" 2>/dev/null
+ls "$t"/*.tmp.* "$t"/*/*.tmp.* 2>/dev/null | grep -v "$t/full" && no "temporary files left" || ok "no temporary files left"
+
+# style and font configuration errors name file and line
+printf 'page.width = 210mm\nbody.colour = red\n' >"$t/bad.style"
+"$bin" render -q --format pdf --style "$t/bad.style" -o "$t/s" samples/most-tic-2017 >"$t/st.log" 2>&1
+[ $? = 2 ] && grep -q 'bad.style:2' "$t/st.log" && ok "bad style: file:line" || no "bad style message"
+printf 'role song 宋体\nfallback /nonexistent.ttf\n' >"$t/bad.conf"
+"$bin" render -q --format pdf --fonts "$t/bad.conf" -o "$t/f" samples/most-tic-2017 >"$t/fc.log" 2>&1
+[ $? = 2 ] && grep -q 'song' "$t/fc.log" && ok "missing font: names the role" || no "missing font message"
