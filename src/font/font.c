@@ -24,8 +24,9 @@ struct dz_font {
 	float upem;
 	float ascent, descent;
 	hb_set_t *used;
-	/* advance cache for the BMP, in font units; -1 = not looked up */
-	int32_t *adv;
+	/* advance cache for the BMP, in font units, one block of 256 code
+	 * points at a time (allocated when first used); -1 = not looked up */
+	int32_t *adv[256];
 };
 
 static int exists(const char *path)
@@ -61,24 +62,18 @@ static int font_open(dz_font **out, const char *path, int index)
 	f->hb = hb_font_create(f->face);
 	f->upem = (float)hb_face_get_upem(f->face);
 	f->used = hb_set_create();
-	f->adv = dz_malloc(65536 * sizeof *f->adv);
-	if (!f->adv || f->upem <= 0 || hb_face_get_glyph_count(f->face) == 0) {
-		int bad = f->adv != NULL;
+	if (f->upem <= 0 || hb_face_get_glyph_count(f->face) == 0) {
 		hb_set_destroy(f->used);
 		hb_font_destroy(f->hb);
 		hb_face_destroy(f->face);
 		hb_blob_destroy(f->blob);
-		dz_free(f->adv);
 		dz_free(f->path);
 		dz_free(f->label);
 		dz_free(f);
-		if (!bad)
-			return DOSSIER_ENOMEM;
 		return dz_errf(DOSSIER_EFONT, path, 0, 0, "使用 TrueType 字体（.ttf/.ttc）。",
 			       "Use a TrueType font (.ttf/.ttc).",
 			       "不是可用的字体（第 %d 个字形集）", "not a usable font (face %d)", index);
 	}
-	memset(f->adv, 0xFF, 65536 * sizeof *f->adv);
 	hb_font_get_h_extents(f->hb, &ext);
 	f->ascent = (float)ext.ascender / f->upem;
 	f->descent = (float)ext.descender / f->upem;
@@ -92,13 +87,15 @@ static int font_open(dz_font **out, const char *path, int index)
 
 static void font_close(dz_font *f)
 {
+	int i;
 	if (!f)
 		return;
+	for (i = 0; i < 256; i++)
+		dz_free(f->adv[i]);
 	hb_set_destroy(f->used);
 	hb_font_destroy(f->hb);
 	hb_face_destroy(f->face);
 	hb_blob_destroy(f->blob);
-	dz_free(f->adv);
 	dz_free(f->path);
 	dz_free(f->label);
 	dz_free(f);
@@ -113,16 +110,19 @@ int dz_font_has(dz_font *f, uint32_t cp)
 float dz_font_advance(dz_font *f, uint32_t cp)
 {
 	hb_codepoint_t g;
-	if (cp < 65536 && f->adv[cp] >= 0)
-		return (float)f->adv[cp] / f->upem;
+	int32_t *blk = cp < 65536 ? f->adv[cp >> 8] : NULL, a;
+	if (blk && blk[cp & 0xFF] >= 0)
+		return (float)blk[cp & 0xFF] / f->upem;
+	if (cp < 65536 && !blk && (blk = dz_malloc(256 * sizeof *blk)) != NULL) {
+		memset(blk, 0xFF, 256 * sizeof *blk);
+		f->adv[cp >> 8] = blk;
+	}
 	if (!hb_font_get_nominal_glyph(f->hb, cp, &g))
 		g = 0;
-	{
-		int32_t a = (int32_t)hb_font_get_glyph_h_advance(f->hb, g);
-		if (cp < 65536)
-			f->adv[cp] = a;
-		return (float)a / f->upem;
-	}
+	a = (int32_t)hb_font_get_glyph_h_advance(f->hb, g);
+	if (blk)
+		blk[cp & 0xFF] = a;
+	return (float)a / f->upem;
 }
 
 float dz_font_ascent(const dz_font *f) { return f->ascent; }
@@ -206,6 +206,21 @@ done:
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	return rc;
+}
+
+void dz_font_release(dz_font *f)
+{
+	int i;
+	hb_font_destroy(f->hb);
+	hb_face_destroy(f->face);
+	hb_blob_destroy(f->blob);
+	f->hb = NULL;
+	f->face = NULL;
+	f->blob = NULL;
+	for (i = 0; i < 256; i++) {
+		dz_free(f->adv[i]);
+		f->adv[i] = NULL;
+	}
 }
 
 /* ---------- configuration ---------- */

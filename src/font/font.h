@@ -47,5 +47,9 @@ int dz_font_used(dz_font *f, uint32_t **out, size_t *n);
 /* Subset f to the code points used and write it as a TrueType file in a
  * new temporary file; *path is owned by the caller (unlink, then dz_free). */
 int dz_font_subset(dz_font *f, char **path);
+/* Unmap the font file once it is subset (keeps the set of code points
+ * used): peak memory is then one font's, not the sum of all. Metrics and
+ * coverage are no longer available afterwards. */
+void dz_font_release(dz_font *f);
 
 #endif

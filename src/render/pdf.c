@@ -54,9 +54,11 @@ int dossier_pdf_write(const dossier_doc *doc, const char *path, const dossier_pd
 	if ((rc = dz_layout_run(&lay, doc, &st, &m, o.draft)) != 0)
 		goto done;
 	for (i = 0; i < fs.nfonts && rc == 0; i++) {
-		rc = dz_font_subset(fs.font[i], &sub[i]);
-		if (rc == 0)
-			rc = dz_font_used(fs.font[i], &used[i], &pf[i].nused);
+		rc = dz_font_used(fs.font[i], &used[i], &pf[i].nused);
+		/* a role's font that shows nothing is neither subset nor embedded */
+		if (rc == 0 && pf[i].nused)
+			rc = dz_font_subset(fs.font[i], &sub[i]);
+		dz_font_release(fs.font[i]);
 		pf[i].path = sub[i];
 		pf[i].used = used[i];
 	}

@@ -292,7 +292,10 @@ int dz_pdf_backend_write(const dz_layout *lay, const dossier_doc *doc,
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	for (f = 0; f < nfonts && f < 8 && !e.error; f++) {
-		const char *name = HPDF_LoadTTFontFromFile(pdf, fonts[f].path, HPDF_TRUE);
+		const char *name;
+		if (!fonts[f].path)
+			continue; /* not used by this document */
+		name = HPDF_LoadTTFontFromFile(pdf, fonts[f].path, HPDF_TRUE);
 		if (name)
 			font[f] = HPDF_GetFont(pdf, name, "UTF-8");
 		if (font[f] && !e.error)
