@@ -179,6 +179,12 @@ struct dossier_outline {
 };
 
 /* lookups shared by check/ and later stages */
+/* The first child element `name` of centre.xml's root, or NULL. */
+xmlNodePtr dz_centre_child(const dossier_centre *c, const char *name);
+/* The first child element of `parent` whose attribute `attr` is `value`. */
+xmlNodePtr dz_child_with(xmlNodePtr parent, const char *attr, const char *value);
+/* 1 if centre.xml's submissions list document `doc`. */
+int dz_centre_submits(const dossier_centre *c, const char *doc);
 const dz_field *dz_outline_field(const dossier_outline *o, const char *id);
 const dz_osection *dz_outline_section(const dossier_outline *o, const char *id);
 const dz_odoc *dz_outline_doc(const dossier_outline *o, const char *id);

@@ -219,25 +219,11 @@ static int eval_one(dz_ctx *x, const dz_operand *op, dz_val *out)
 		return dz_node_num(x, n, &out->num, out->unit, sizeof out->unit);
 	}
 	case DZ_OP_TARGET: {
-		xmlNodePtr t;
-		xmlNodePtr targets = NULL, ch;
-		for (ch = xmlDocGetRootElement(x->c->doc)->children; ch; ch = ch->next)
-			if (ch->type == XML_ELEMENT_NODE && !strcmp((const char *)ch->name, "targets"))
-				targets = ch;
-		for (t = targets ? targets->children : NULL; t; t = t->next) {
-			xmlChar *fid;
-			int match;
-			if (t->type != XML_ELEMENT_NODE)
-				continue;
-			fid = xmlGetProp(t, BAD_CAST "field");
-			match = fid && !strcmp((const char *)fid, op->arg);
-			xmlFree(fid);
-			if (match) {
-				out->node = t;
-				return dz_node_num(x, t, &out->num, out->unit, sizeof out->unit);
-			}
-		}
-		return 0;
+		xmlNodePtr t = dz_child_with(dz_centre_child(x->c, "targets"), "field", op->arg);
+		if (!t)
+			return 0;
+		out->node = t;
+		return dz_node_num(x, t, &out->num, out->unit, sizeof out->unit);
 	}
 	case DZ_OP_COUNT:
 		r = eval_at(x, op->comp, NULL);

@@ -90,23 +90,7 @@ static int nodes(xmlXPathObjectPtr r)
 
 static int has_document(dz_ctx *x, const char *doc)
 {
-	xmlNodePtr root = xmlDocGetRootElement(x->c->doc), s, sub;
-	for (s = root->children; s; s = s->next) {
-		if (s->type != XML_ELEMENT_NODE || strcmp((const char *)s->name, "submissions"))
-			continue;
-		for (sub = s->children; sub; sub = sub->next) {
-			xmlChar *d;
-			int m;
-			if (sub->type != XML_ELEMENT_NODE)
-				continue;
-			d = xmlGetProp(sub, BAD_CAST "document");
-			m = d && !strcmp((const char *)d, doc);
-			xmlFree(d);
-			if (m)
-				return 1;
-		}
-	}
-	return 0;
+	return dz_centre_submits(x->c, doc);
 }
 
 /* ---------- kinds over XPath ---------- */
@@ -240,11 +224,7 @@ static void k_items(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 
 static xmlNodePtr indicators_node(dz_ctx *x)
 {
-	xmlNodePtr ch;
-	for (ch = xmlDocGetRootElement(x->c->doc)->children; ch; ch = ch->next)
-		if (ch->type == XML_ELEMENT_NODE && !strcmp((const char *)ch->name, "indicators"))
-			return ch;
-	return NULL;
+	return dz_centre_child(x->c, "indicators");
 }
 
 static void field_vars(dz_vars *vs, const dz_field *f)
@@ -568,11 +548,7 @@ static void k_date(dz_ctx *x, const dz_rule *r)
 
 static xmlNodePtr evidence_list(dz_ctx *x)
 {
-	xmlNodePtr ch;
-	for (ch = xmlDocGetRootElement(x->c->doc)->children; ch; ch = ch->next)
-		if (ch->type == XML_ELEMENT_NODE && !strcmp((const char *)ch->name, "evidence-list"))
-			return ch;
-	return NULL;
+	return dz_centre_child(x->c, "evidence-list");
 }
 
 static int evidence_declared(dz_ctx *x, const char *id, size_t len)
@@ -850,10 +826,7 @@ static void k_documents(dz_ctx *x, const dz_rule *r)
  * reaches it (exact comparison in canonical units). */
 static void k_targets(dz_ctx *x, const dz_rule *r)
 {
-	xmlNodePtr root = xmlDocGetRootElement(x->c->doc), t, ts = NULL;
-	for (t = root->children; t; t = t->next)
-		if (t->type == XML_ELEMENT_NODE && !strcmp((const char *)t->name, "targets"))
-			ts = t;
+	xmlNodePtr t, ts = dz_centre_child(x->c, "targets");
 	for (t = ts ? ts->children : NULL; t; t = t->next) {
 		xmlChar *fid;
 		const dz_field *f;

@@ -96,22 +96,7 @@ static const char *fmt_num(builder *b, const char *s, const char *from,
 
 static xmlNodePtr field_node(builder *b, const char *id)
 {
-	xmlNodePtr ind, v;
-	for (ind = xmlDocGetRootElement(b->c->doc)->children; ind; ind = ind->next)
-		if (ind->type == XML_ELEMENT_NODE && !strcmp((const char *)ind->name, "indicators"))
-			break;
-	for (v = ind ? ind->children : NULL; v; v = v->next) {
-		xmlChar *vid;
-		int m;
-		if (v->type != XML_ELEMENT_NODE)
-			continue;
-		vid = xmlGetProp(v, BAD_CAST "id");
-		m = vid && !strcmp((const char *)vid, id);
-		xmlFree(vid);
-		if (m)
-			return v;
-	}
-	return NULL;
+	return dz_child_with(dz_centre_child(b->c, "indicators"), "id", id);
 }
 
 static int field_canon(builder *b, const dz_field *f, dz_num *out)
@@ -1020,25 +1005,7 @@ static void partners(builder *b)
 
 int dossier_doc_wanted(const dossier_centre *c, const dossier_outline *o, const char *kind)
 {
-	xmlNodePtr s, sub;
-	if (!dz_outline_doc(o, kind))
-		return 0;
-	for (s = xmlDocGetRootElement(c->doc)->children; s; s = s->next) {
-		if (s->type != XML_ELEMENT_NODE || strcmp((const char *)s->name, "submissions"))
-			continue;
-		for (sub = s->children; sub; sub = sub->next) {
-			xmlChar *d;
-			int m;
-			if (sub->type != XML_ELEMENT_NODE)
-				continue;
-			d = xmlGetProp(sub, BAD_CAST "document");
-			m = d && !strcmp((const char *)d, kind);
-			xmlFree(d);
-			if (m)
-				return 1;
-		}
-	}
-	return 0;
+	return dz_outline_doc(o, kind) && dz_centre_submits(c, kind);
 }
 
 const char *dossier_doc_output(const dossier_doc *d) { return d->output; }

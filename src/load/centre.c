@@ -294,6 +294,37 @@ const char *dossier_centre_name(const dossier_centre *c) { return c->name; }
 const char *dossier_centre_dir(const dossier_centre *c) { return c->dir; }
 const char *dossier_centre_xml_path(const dossier_centre *c) { return c->xml_path; }
 
+xmlNodePtr dz_centre_child(const dossier_centre *c, const char *name)
+{
+	xmlNodePtr ch;
+	for (ch = xmlDocGetRootElement(c->doc)->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && !strcmp((const char *)ch->name, name))
+			return ch;
+	return NULL;
+}
+
+xmlNodePtr dz_child_with(xmlNodePtr parent, const char *attr, const char *value)
+{
+	xmlNodePtr ch;
+	for (ch = parent ? parent->children : NULL; ch; ch = ch->next) {
+		xmlChar *v;
+		int m;
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		v = xmlGetProp(ch, BAD_CAST attr);
+		m = v && !strcmp((const char *)v, value);
+		xmlFree(v);
+		if (m)
+			return ch;
+	}
+	return NULL;
+}
+
+int dz_centre_submits(const dossier_centre *c, const char *doc)
+{
+	return dz_child_with(dz_centre_child(c, "submissions"), "document", doc) != NULL;
+}
+
 const dz_section *dz_centre_section(const dossier_centre *c, const char *id)
 {
 	size_t i;
