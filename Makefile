@@ -4,6 +4,7 @@
 #   make demo       install missing Debian packages, build, run the sample job
 #   make check      install, build, run every test (also under ASan+UBSan)
 #   make install    PREFIX=/usr/local DESTDIR= ...
+#   make fuzz       libFuzzer targets (clang) in build-fuzz/fuzz/ (doc/fuzzing.md)
 #
 # Project flags live in DOSSIER_CFLAGS so a user's CFLAGS are kept (redis).
 # V=1 shows the commands.
@@ -33,6 +34,11 @@ CLI_SRC := $(wildcard src/cli/*.c)
 LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 TEST_SRC := tests/unit.c
+# fuzz targets tests/fuzz/fuzz_NAME.c: libFuzzer binaries (make fuzz) and
+# replay_NAME (with tests/fuzz/replay.c), built by check for every build dir
+FUZZ_TARGETS := decode centre outline markdown
+FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
+FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 ifeq ($(V),1)
 Q =
@@ -40,7 +46,10 @@ else
 Q = @
 endif
 
-.PHONY: all deps demo check test test-san install uninstall clean lint
+.PHONY: all deps demo check test test-san install uninstall clean lint fuzz
+# keep the fuzz objects make would treat as intermediate
+.SECONDARY: $(FUZZ_TARGETS:%=$(B)/tests/fuzz/fuzz_%.o) $(B)/tests/fuzz/replay.o \
+	$(FUZZ_TARGETS:%=build-fuzz/tests/fuzz/fuzz_%.o)
 
 all: $(B)/libdossier.a $(B)/dossier
 
@@ -61,6 +70,16 @@ $(B)/unit: $(B)/tests/unit.o $(B)/libdossier.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libdossier.a $(DEP_LIBS)
 
+$(B)/fuzz/replay_%: $(B)/tests/fuzz/fuzz_%.o $(B)/tests/fuzz/replay.o $(B)/libdossier.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
+build-fuzz/fuzz/fuzz_%: build-fuzz/tests/fuzz/fuzz_%.o build-fuzz/libdossier.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
+
 deps:
 	@./scripts/install-deps.sh
 
@@ -71,11 +90,12 @@ demo: deps
 
 # Every test, with the normal build and again under ASan+UBSan.
 check: deps
-	@$(MAKE) --no-print-directory all $(B)/unit
-	@$(MAKE) --no-print-directory B=build-san EXTRA_CFLAGS="$(SANITIZE_FLAGS)" CFLAGS="-O1 -g" build-san/dossier build-san/unit
+	@$(MAKE) --no-print-directory all $(B)/unit $(FUZZ_REPLAY)
+	@$(MAKE) --no-print-directory B=build-san EXTRA_CFLAGS="$(SANITIZE_FLAGS)" CFLAGS="-O1 -g" build-san/dossier build-san/unit \
+		$(FUZZ_TARGETS:%=build-san/fuzz/replay_%)
 	@./tests/run.sh build build-san
 
-test: all $(B)/unit
+test: all $(B)/unit $(FUZZ_REPLAY)
 	@./tests/run.sh $(B)
 
 install: all
@@ -97,10 +117,16 @@ uninstall:
 		$(DESTDIR)$(INCLUDEDIR)/dossier.h $(DESTDIR)$(MANDIR)/man1/dossier.1
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/dossier $(DESTDIR)$(DATADIR)
 
+# libFuzzer binaries (clang, ASan+UBSan) in build-fuzz/fuzz/; see doc/fuzzing.md
+fuzz: deps
+	@./scripts/install-deps.sh --fuzz
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang CFLAGS="-O1 -g" EXTRA_CFLAGS="$(FUZZ_FLAGS)" \
+		$(FUZZ_TARGETS:%=build-fuzz/fuzz/fuzz_%)
+
 lint:
 	clang-tidy $(LIB_SRC) $(CLI_SRC) -- $(DOSSIER_CFLAGS)
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

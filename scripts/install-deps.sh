@@ -2,7 +2,8 @@
 # install-deps.sh — install the Debian packages dossier needs to build and test.
 #
 # Installs only what is missing, as root or through sudo. Called by `make deps`
-# (and so by `make demo` and `make check`); safe to run again.
+# (and so by `make demo` and `make check`); safe to run again. With --fuzz,
+# installs only FUZZ_PKGS (called by `make fuzz`).
 set -eu
 
 # build: compiler, libraries of every pipeline stage
@@ -15,6 +16,9 @@ PKGS="$PKGS fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-f
 PKGS="$PKGS libxml2-utils time zip unzip p7zip-full libarchive-tools \
 python3 openssl poppler-utils qpdf \
 default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java"
+# make fuzz only (install-deps.sh --fuzz): clang-14 with libFuzzer and sanitizers
+FUZZ_PKGS="clang libclang-rt-14-dev"
+[ "${1:-}" = --fuzz ] && PKGS=$FUZZ_PKGS
 
 missing=""
 for p in $PKGS; do

@@ -145,6 +145,21 @@ static int ignorable(uint32_t c)
 	       (c >= 0xE0000 && c <= 0xE0FFF);
 }
 
+/* libunibreak 1.1 (Debian 12) aborts the process on an assertion when the
+ * text holds a regional indicator U+1F1E6..U+1F1FF (flags: a class its pair
+ * table lacks) or U+FFFF (its own end-of-text mark); found by
+ * tests/fuzz/fuzz_markdown.c. The text given to it carries a stand-in of the
+ * same UTF-8 length instead: U+10000 (class AL, so a flag's two letters stay
+ * together) or U+FFFD. */
+static const char *linebreak_stand_in(uint32_t cp)
+{
+	if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
+		return "\xF0\x90\x80\x80";
+	if (cp == 0xFFFF)
+		return "\xEF\xBF\xBD";
+	return NULL;
+}
+
 /* Runs → items with break opportunities. */
 static int itemize(lay *L, const dz_run *runs, size_t nruns, int role, float size,
 		   int bold, item **out, size_t *nout)
@@ -213,7 +228,10 @@ static int itemize(lay *L, const dz_run *runs, size_t nruns, int role, float siz
 			if (font >= 0 && L->m->use)
 				L->m->use(L->m->ctx, font, cp);
 			n++;
-			dz_buf_put(&buf, (const char *)p + i, (size_t)l);
+			{
+				const char *lb = linebreak_stand_in(cp);
+				dz_buf_put(&buf, lb ? lb : (const char *)p + i, (size_t)l);
+			}
 			i += (size_t)l;
 		}
 	}
