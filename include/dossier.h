@@ -9,6 +9,8 @@
 #include "dossier/common.h"
 #include "dossier/load.h"
 #include "dossier/check.h"
+#include "dossier/pack.h"
+#include "dossier/verify.h"
 #include "dossier/layout.h"
 #include "dossier/pdf.h"
 #include "dossier/xml.h"

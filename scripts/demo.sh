@@ -1,7 +1,8 @@
 #!/bin/sh
 # demo.sh — the main job on the samples, as `make demo` runs it: check every
 # sample centre (one per scheme), render each one's documents as PDF and
-# XML, and say where the results are.
+# XML, pack each centre with its documents into a signed package (throwaway
+# TEST keys from dossier keygen) and verify it, and say where the results are.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 out=out/demo
@@ -17,7 +18,18 @@ for s in samples/*/; do
 	build/dossier render -q -o "$out/$n" "$s" || status=$?
 done
 echo
+echo "== 3. dossier pack and verify: a signed package per centre (TEST keys)"
+build/dossier keygen --force "$out/testkeys" >/dev/null || status=$?
+for s in samples/*/; do
+	n=$(basename "$s")
+	build/dossier pack -q -o "$out/$n.asice" --reports "$out/$n" --key "$out/testkeys/rsa.key" \
+		--cert "$out/testkeys/rsa.pem" --chain "$out/testkeys/chain.pem" "$s" || status=$?
+	build/dossier verify -q --ca "$out/testkeys/trust.pem" "$out/$n.asice" &&
+		echo "$n.asice: verified" || status=$?
+done
+echo
 echo "Results in $out/:"
 echo "  check.txt, check.json        findings of every centre"
 echo "  <scheme>/*.pdf, <scheme>/*.xml  the rendered documents"
+echo "  <scheme>.asice               signed packages (dossier verify --ca $out/testkeys/trust.pem)"
 exit $status

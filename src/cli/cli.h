@@ -59,7 +59,29 @@ dossier_outline *cli_outline_for(cli_session *s, const char *scheme, int *status
 /* Print findings as `dossier check` does (only errors if errors_only). */
 void cli_print_findings(FILE *out, const dossier_report *r, int errors_only);
 
+/* ---- progress.c: progress bar and Ctrl-C for long commands ---- */
+typedef struct {
+	int enabled;          /* stderr is a terminal and not --quiet */
+	const char *verb;     /* "packing", "verifying" ... */
+	double start, last;
+	int drawn;
+} cli_progress;
+void cli_progress_init(cli_progress *p, int quiet, const char *verb);
+/* A dossier_progress_cb (payload: cli_progress *). Draws the bar and
+ * returns 1 once SIGINT, SIGTERM or SIGHUP has arrived, so the library
+ * stops and removes what it wrote. */
+int cli_progress_cb(const dossier_progress *pr, void *payload);
+void cli_progress_end(cli_progress *p);
+/* Catch SIGINT/SIGTERM/SIGHUP (the library is told through the progress
+ * callback); after the library has cleaned up, cli_interrupt_finish()
+ * dies of the same signal if one came, and restores the handlers. */
+void cli_interrupt_install(void);
+void cli_interrupt_finish(void);
+
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
+int cmd_pack(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_keygen(int argc, char **argv);
 
 #endif

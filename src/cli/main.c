@@ -20,6 +20,12 @@ static const cli_cmd cmds[] = {
 	 "check a centre's material is complete and consistent with its scheme"},
 	{"render", cmd_render, "生成 PDF 与 XML 文件（总结报告、年度报告、评估数据表）",
 	 "write the PDF and XML documents (summary report, annual report, data tables)"},
+	{"pack", cmd_pack, "打成签名的报送软件包（ASiC-E，CAdES/SM2）",
+	 "make the signed submission package (ASiC-E with CAdES and/or SM2)"},
+	{"verify", cmd_verify, "核验报送软件包（结构、清单、签名、摘要），可解压",
+	 "verify a submission package (structure, manifest, signatures, digests); extract"},
+	{"keygen", cmd_keygen, "生成仅供测试的 CA 与签名密钥（RSA、ECDSA、SM2）",
+	 "make a throwaway TEST CA and signing keys (RSA, ECDSA, SM2)"},
 };
 
 static int lang_is_zh(const char *v)
@@ -123,9 +129,9 @@ static void usage(FILE *f)
 	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
 		fprintf(f, "  %-8s %s\n", cmds[i].name, L(cmds[i].summary_zh, cmds[i].summary_en));
 	fprintf(f, "%s", L("\n`dossier <命令> --help` 查看各命令的选项；man dossier 查看完整说明。\n"
-			   "退出码：0 完整/成功，1 发现错误，2 用法错误或输入无法读取，3 内部错误。\n",
+			   "退出码：0 完整/成功，1 发现错误（或软件包被拒绝），2 用法错误或输入无法读取，3 内部错误。\n",
 			   "\nRun `dossier <command> --help` for its options; see man dossier.\n"
-			   "Exit status: 0 complete/success, 1 errors found, 2 bad usage or "
+			   "Exit status: 0 complete/success, 1 errors found (or package rejected), 2 bad usage or "
 			   "unreadable input, 3 internal failure.\n"));
 }
 

@@ -1,0 +1,1011 @@
+/*
+ * verify.c — dossier_verify_run(): stage 6, judge a package, fail closed.
+ *
+ * The order matters (doc/package.md, "What verify checks"):
+ *   1. the ZIP structure (zipr.c), before any content is read;
+ *   2. a second opinion from libzip (ZIP_CHECKCONS) on the same entries;
+ *   3. every entry name (names.c), duplicates after case and NFC folding,
+ *      file-versus-folder clashes, the mimetype entry, the META-INF set;
+ *   4. the manifest (manifest.c) and that it lists exactly the data
+ *      entries, with their sizes;
+ *   5. the signatures: CAdES (signature, signed attributes, chain to the
+ *      trust store, ESS signing-certificate-v2, key usage, signing time)
+ *      and/or SM2 (chain with the GM/T 0009 distinguishing ID, signature);
+ *   6. every digest, streaming each entry once with its bytes counted;
+ *   7. only then, extraction (extract.c).
+ * The first failure is the verdict: one reason id, the entry, a message in
+ * Chinese and English and what to do.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
+#include <openssl/cms.h>
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/x509v3.h>
+#include "util/util.h"
+#include "pack_int.h"
+
+struct dossier_verify_result {
+	int passed;
+	dz_problem prob;
+	dossier_verify_problem pub;
+	dossier_verify_info info;
+	char *signer, *issuer, *stime, *sm2_signer;
+	dz_manifest m;
+	dossier_verify_entry *entries;
+};
+
+/* ================= rejections ================= */
+
+/* Entry names come from an untrusted file: show control bytes and bytes
+ * that are not UTF-8 as \xNN so a name cannot drive the terminal. */
+static char *printable(const char *s)
+{
+	dz_buf b = DZ_BUF_INIT;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+	while (i < n) {
+		uint32_t cp;
+		int l = dz_utf8_decode(u + i, n - i, &cp);
+		if (l == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+		    cp == 0x202E || cp == 0x202D || cp == 0x2066 || cp == 0x2067 || cp == 0x2068) {
+			int k, m = l ? l : 1;
+			for (k = 0; k < m; k++)
+				dz_buf_printf(&b, "\\x%02X", u[i + (size_t)k]);
+			i += (size_t)m;
+		} else {
+			dz_buf_put(&b, s + i, (size_t)l);
+			i += (size_t)l;
+		}
+	}
+	if (b.oom) {
+		dz_buf_dispose(&b);
+		return NULL;
+	}
+	dz_buf_cstr(&b);
+	return b.ptr ? dz_buf_detach(&b) : dz_strdup("");
+}
+
+int dz_reject(dz_problem *p, const char *id, const char *entry,
+	      const char *hint_zh, const char *hint_en,
+	      const char *fmt_zh, const char *fmt_en, ...)
+{
+	va_list ap;
+	dz_problem_dispose(p);
+	va_start(ap, fmt_en);
+	p->zh = dz_vfmt(fmt_zh, ap);
+	va_end(ap);
+	va_start(ap, fmt_en);
+	p->en = dz_vfmt(fmt_en, ap);
+	va_end(ap);
+	p->id = dz_strdup(id);
+	p->entry = printable(entry ? entry : "");
+	p->hint_zh = dz_strdup(hint_zh ? hint_zh : "");
+	p->hint_en = dz_strdup(hint_en ? hint_en : "");
+	if (!p->zh || !p->en || !p->id || !p->entry || !p->hint_zh || !p->hint_en) {
+		dz_problem_dispose(p);
+		return DOSSIER_ENOMEM;
+	}
+	return DZ_REJECTED;
+}
+
+void dz_problem_dispose(dz_problem *p)
+{
+	dz_free(p->id);
+	dz_free(p->entry);
+	dz_free(p->zh);
+	dz_free(p->en);
+	dz_free(p->hint_zh);
+	dz_free(p->hint_en);
+	memset(p, 0, sizeof *p);
+}
+
+/* ================= context ================= */
+
+typedef struct {
+	const char *path;
+	const dossier_verify_options *opt;
+	dossier_verify_result *r;
+	dz_problem *prob;
+	int fd;
+	dz_zipr *z;
+	X509_STORE *store;
+	int idx[5];                   /* ZIP index of each of fixed[], or -1 */
+	size_t *data_idx;             /* ZIP index of each manifest entry */
+	const unsigned char **want;   /* per ZIP index: expected SHA-256 */
+	uint64_t total, done;
+	unsigned char meta_sha[5][32]; /* SHA-256 of the META-INF entries read */
+} vctx;
+
+static const char *fixed[] = {DZ_MANIFEST_NAME, DZ_CMS_NAME, DZ_SM2_NAME,
+			      DZ_SM2_CERT_NAME, DZ_SM2_CHAIN_NAME};
+enum { I_MANIFEST, I_CMS, I_SM2, I_SM2CERT, I_SM2CHAIN };
+
+/* ================= 2: libzip's opinion ================= */
+
+static int libzip_agrees(vctx *v)
+{
+	int zerr = 0, fd2 = dup(v->fd), rc = 0;
+	zip_t *za;
+	zip_int64_t n;
+	size_t i;
+	if (fd2 < 0)
+		return dz_errf(DOSSIER_EIO, v->path, 0, 0, "", "", "无法读取（%s）",
+			       "cannot read (%s)", strerror(errno));
+	za = zip_fdopen(fd2, ZIP_CHECKCONS, &zerr);
+	if (!za) {
+		zip_error_t ze;
+		close(fd2);
+		zip_error_init_with_code(&ze, zerr);
+		rc = dz_reject(v->prob, "libzip-disagrees", "",
+			       "软件包的结构有问题；重新获取。",
+			       "The package's structure is unsound; obtain it again.",
+			       "libzip 拒绝打开软件包：%s", "libzip refuses the package: %s",
+			       zip_error_strerror(&ze));
+		zip_error_fini(&ze);
+		return rc;
+	}
+	n = zip_get_num_entries(za, 0);
+	if (n < 0 || (uint64_t)n != dz_zipr_count(v->z))
+		rc = dz_reject(v->prob, "libzip-disagrees", "", "", "",
+			       "libzip 看到 %lld 个条目，而中央目录有 %zu 个",
+			       "libzip sees %lld entries where the central directory has %zu",
+			       (long long)n, dz_zipr_count(v->z));
+	for (i = 0; rc == 0 && i < dz_zipr_count(v->z); i++) {
+		const dz_zent *e = dz_zipr_entry(v->z, i);
+		zip_stat_t st;
+		zip_stat_init(&st);
+		if (zip_stat_index(za, i, ZIP_FL_ENC_RAW, &st) != 0 || !st.name ||
+		    strcmp(st.name, e->name) || st.size != e->usize ||
+		    st.comp_size != e->csize || st.crc != e->crc)
+			rc = dz_reject(v->prob, "libzip-disagrees", e->name, "", "",
+				       "libzip 读出的条目与本程序不同",
+				       "libzip reads this entry differently");
+	}
+	zip_discard(za);
+	return rc;
+}
+
+/* ================= 3: names ================= */
+
+static int check_names(vctx *v)
+{
+	dz_strset exact = {NULL, 0, 0}, folded = {NULL, 0, 0};
+	char **fold = dz_calloc(dz_zipr_count(v->z), sizeof *fold);
+	size_t i, k, n = dz_zipr_count(v->z);
+	int rc = 0;
+	if (!fold)
+		return DOSSIER_ENOMEM;
+	for (k = 0; k < 5; k++)
+		v->idx[k] = -1;
+	for (i = 0; i < n && rc == 0; i++) {
+		const dz_zent *e = dz_zipr_entry(v->z, i);
+		const dz_name_rule *bad = dz_name_check(e->name, e->name_len);
+		char *copy, *f;
+		int added;
+		size_t j;
+		if (bad) {
+			rc = dz_reject(v->prob, bad->id, e->name,
+				       "这样的条目名可能在解压时写到别处或互相覆盖；不要解压这个软件包。",
+				       "Such a name could write elsewhere or overwrite other files when "
+				       "unpacked; do not unpack this package.", "%s%.0s", "%.0s%s", bad->zh, bad->en);
+			break;
+		}
+		for (j = 0; j < e->name_len && (unsigned char)e->name[j] < 0x80; j++)
+			;
+		if (j < e->name_len && !(e->flags & 0x0800)) {
+			rc = dz_reject(v->prob, "name-utf8-flag", e->name, "", "",
+				       "条目名含非 ASCII 字符，却没有标记为 UTF-8（标志位 11）",
+				       "the entry name has non-ASCII characters but is not flagged as "
+				       "UTF-8 (bit 11)");
+			break;
+		}
+		if (!(copy = dz_strdup(e->name))) {
+			rc = DOSSIER_ENOMEM;
+			break;
+		}
+		if ((added = dz_strset_add(&exact, copy)) <= 0) {
+			rc = added < 0 ? added
+			     : dz_reject(v->prob, "name-duplicate", e->name,
+					 "不同的工具会取不同的副本：这是解析器分歧攻击。",
+					 "Different tools would pick different copies: a parser-"
+					 "differential attack.",
+					 "条目名重复出现", "the entry name occurs twice");
+			break;
+		}
+		if ((rc = dz_name_fold(&f, e->name, e->name_len)) != 0)
+			break;
+		if (!(fold[i] = dz_strdup(f))) {
+			dz_free(f);
+			rc = DOSSIER_ENOMEM;
+			break;
+		}
+		if ((added = dz_strset_add(&folded, f)) <= 0) {
+			rc = added < 0 ? added
+			     : dz_reject(v->prob, "name-duplicate-folded", e->name,
+					 "在 Windows 或 macOS 上两个条目会互相覆盖。",
+					 "On Windows or macOS the two entries would overwrite each other.",
+					 "条目名与另一条目只差大小写或 Unicode 规范化",
+					 "the entry name differs from another only in case or Unicode "
+					 "normalisation");
+			break;
+		}
+		if (i > 0 && (!strcmp(f, "mimetype") || !strcmp(f, "meta-inf") ||
+			      !strncmp(f, "meta-inf/", 9)) &&
+		    strncmp(e->name, "META-INF/", 9)) {
+			rc = dz_reject(v->prob, "name-reserved", e->name, "", "",
+				       "条目名占用了保留名 mimetype 或 META-INF",
+				       "the entry takes the reserved name mimetype or META-INF");
+			break;
+		}
+		if (!strncmp(e->name, "META-INF/", 9)) {
+			for (k = 0; k < 5 && strcmp(e->name, fixed[k]); k++)
+				;
+			if (k == 5) {
+				rc = dz_reject(v->prob, "meta-inf-unexpected", e->name,
+					       "META-INF/ 只能含清单与签名文件。",
+					       "META-INF/ holds only the manifest and the signature files.",
+					       "META-INF/ 中有不认识的文件",
+					       "an unexpected file in META-INF/");
+				break;
+			}
+			v->idx[k] = (int)i;
+		}
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		const char *f = fold[i], *s;
+		for (s = f ? strchr(f, '/') : NULL; s; s = strchr(s + 1, '/'))
+			if (dz_strset_has(&folded, f, (size_t)(s - f))) {
+				rc = dz_reject(v->prob, "name-file-folder", dz_zipr_entry(v->z, i)->name,
+					       "", "", "条目所在的文件夹与另一个条目同名",
+					       "a folder on the entry's path has the same name as another entry");
+				break;
+			}
+	}
+	for (i = 0; i < n; i++)
+		dz_free(fold[i]);
+	dz_free(fold);
+	dz_strset_dispose(&exact);
+	dz_strset_dispose(&folded);
+	return rc;
+}
+
+/* Collect an entry's bytes (small files only: manifest, signatures). */
+typedef struct {
+	unsigned char *p;
+	size_t n, cap;
+} blob;
+
+static int blob_sink(void *payload, const unsigned char *p, size_t n)
+{
+	blob *b = payload;
+	if (b->n + n > b->cap)
+		return DOSSIER_ELIMIT;
+	memcpy(b->p + b->n, p, n);
+	b->n += n;
+	return 0;
+}
+
+static int read_small(vctx *v, int idx, size_t max, blob *b, const char *what)
+{
+	const dz_zent *e = dz_zipr_entry(v->z, (size_t)idx);
+	int rc, k;
+	b->p = NULL;
+	b->n = 0;
+	if (e->usize > max)
+		return dz_reject(v->prob, "limit-meta", e->name, "", "",
+				 "%s过大（%llu 字节，上限 %zu）", "the %s is too large (%llu bytes, limit %zu)",
+				 what, (unsigned long long)e->usize, max);
+	b->cap = (size_t)e->usize;
+	if (!(b->p = dz_malloc(b->cap + 1)))
+		return DOSSIER_ENOMEM;
+	rc = dz_zipr_read(v->z, (size_t)idx, blob_sink, b, v->prob);
+	if (rc == 0)
+		b->p[b->n] = '\0';
+	/* extraction checks these too: the file could change after verify */
+	for (k = 0; rc == 0 && idx > 0 && k < 5; k++)
+		if (v->idx[k] == idx && v->want) {
+			if (!EVP_Digest(b->p, b->n, v->meta_sha[k], NULL, EVP_sha256(), NULL))
+				return DOSSIER_ERROR;
+			v->want[idx] = v->meta_sha[k];
+		}
+	return rc;
+}
+
+static int check_mimetype(vctx *v)
+{
+	const dz_zent *e = dz_zipr_entry(v->z, 0);
+	blob b;
+	int rc;
+	if (strcmp(e->name, "mimetype"))
+		return dz_reject(v->prob, "mimetype", e->name,
+				 "ASiC-E 软件包的第一个条目必须是 mimetype。",
+				 "The first entry of an ASiC-E package must be mimetype.",
+				 "第一个条目不是 mimetype", "the first entry is not mimetype");
+	if (e->method != 0 || e->local_extra || e->flags != 0)
+		return dz_reject(v->prob, "mimetype", e->name, "", "",
+				 "mimetype 条目必须不压缩、无扩展字段、无标志位",
+				 "the mimetype entry must be stored, without extra field or flags");
+	if ((rc = read_small(v, 0, 64, &b, "mimetype")) != 0) {
+		dz_free(b.p);
+		return rc;
+	}
+	rc = b.n == strlen(DZ_MIMETYPE) && !memcmp(b.p, DZ_MIMETYPE, b.n) ? 0
+	     : dz_reject(v->prob, "mimetype", e->name, "", "",
+			 "mimetype 的内容不是 %s", "the mimetype entry does not say %s", DZ_MIMETYPE);
+	dz_free(b.p);
+	return rc;
+}
+
+/* ================= 4: manifest and coverage ================= */
+
+typedef struct {
+	const char *name;
+	size_t idx;
+	uint64_t usize;
+} dref;
+
+static int cmp_dref(const void *a, const void *b)
+{
+	return strcmp(((const dref *)a)->name, ((const dref *)b)->name);
+}
+
+static int check_coverage(vctx *v)
+{
+	dz_manifest *m = &v->r->m;
+	size_t n = dz_zipr_count(v->z), i, j, nd = 0;
+	dref *data = dz_calloc(n, sizeof *data);
+	int rc = 0;
+	if (!data)
+		return DOSSIER_ENOMEM;
+	for (i = 1; i < n; i++) {
+		const dz_zent *e = dz_zipr_entry(v->z, i);
+		if (strncmp(e->name, "META-INF/", 9)) {
+			data[nd].name = e->name;
+			data[nd].idx = i;
+			data[nd].usize = e->usize;
+			nd++;
+		}
+	}
+	qsort(data, nd, sizeof *data, cmp_dref);
+	v->data_idx = dz_calloc(m->n ? m->n : 1, sizeof *v->data_idx);
+	if (!v->data_idx) {
+		dz_free(data);
+		return DOSSIER_ENOMEM;
+	}
+	for (i = 0, j = 0; rc == 0 && (i < nd || j < m->n);) {
+		int c = i == nd ? 1 : j == m->n ? -1 : strcmp(data[i].name, m->e[j].name);
+		if (c < 0)
+			rc = dz_reject(v->prob, "manifest-unlisted", data[i].name,
+				       "软件包中混入了签名不覆盖的文件；不要使用它。",
+				       "The package holds a file the signature does not cover; do not "
+				       "use it.", "条目不在清单中（未被签名覆盖）",
+				       "the entry is not listed in the manifest (not covered by the signature)");
+		else if (c > 0)
+			rc = dz_reject(v->prob, "manifest-missing-entry", m->e[j].name,
+				       "签名所覆盖的文件被删除了；重新获取软件包。",
+				       "A signed file was removed; obtain the package again.",
+				       "清单列出的条目不在软件包中", "the manifest lists an entry that is not in the package");
+		else if (data[i].usize != m->e[j].size)
+			rc = dz_reject(v->prob, "manifest-size", data[i].name, "", "",
+				       "条目大小 %llu 字节与清单记录的 %llu 字节不符",
+				       "the entry has %llu bytes where the manifest records %llu",
+				       (unsigned long long)data[i].usize,
+				       (unsigned long long)m->e[j].size);
+		else {
+			v->data_idx[j] = data[i].idx;
+			v->want[data[i].idx] = m->e[j].sha256;
+			v->total += m->e[j].size;
+			i++;
+			j++;
+		}
+	}
+	dz_free(data);
+	return rc;
+}
+
+static int check_meta_set(vctx *v)
+{
+	const dz_manifest *m = &v->r->m;
+	struct {
+		int have, want;
+		const char *name;
+	} t[] = {{v->idx[I_CMS] >= 0, m->has_cms, DZ_CMS_NAME},
+		 {v->idx[I_SM2] >= 0, m->has_sm2, DZ_SM2_NAME},
+		 {v->idx[I_SM2CERT] >= 0, m->has_sm2, DZ_SM2_CERT_NAME},
+		 {v->idx[I_SM2CHAIN] >= 0, m->has_sm2_chain, DZ_SM2_CHAIN_NAME}};
+	size_t i;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		if (t[i].want && !t[i].have)
+			return dz_reject(v->prob, "meta-inf-missing", t[i].name,
+					 "签名文件被删除了；重新获取软件包。",
+					 "A signature file was removed; obtain the package again.",
+					 "清单声明的签名文件缺失", "a signature file the manifest declares is missing");
+		if (!t[i].want && t[i].have)
+			return dz_reject(v->prob, "meta-inf-unexpected", t[i].name, "", "",
+					 "清单没有声明这个签名文件", "the manifest does not declare this signature file");
+	}
+	return 0;
+}
+
+/* ================= 5: signatures ================= */
+
+static int is_expired(int err)
+{
+	return err == X509_V_ERR_CERT_HAS_EXPIRED || err == X509_V_ERR_CERT_NOT_YET_VALID;
+}
+
+/* Verify `leaf` against the trust store with `untrusted` helpers. */
+static int check_chain(vctx *v, X509 *leaf, STACK_OF(X509) *untrusted, const char *id,
+		       const char *entry)
+{
+	X509_STORE_CTX *ctx = X509_STORE_CTX_new();
+	int ok, err, depth;
+	char *subj;
+	if (!ctx || !X509_STORE_CTX_init(ctx, v->store, leaf, untrusted)) {
+		X509_STORE_CTX_free(ctx);
+		return DOSSIER_ENOMEM;
+	}
+	X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_ANY);
+	X509_VERIFY_PARAM_set_flags(X509_STORE_CTX_get0_param(ctx), X509_V_FLAG_X509_STRICT);
+	ok = X509_verify_cert(ctx) == 1;
+	err = X509_STORE_CTX_get_error(ctx);
+	depth = X509_STORE_CTX_get_error_depth(ctx);
+	X509_STORE_CTX_free(ctx);
+	ERR_clear_error();
+	if (ok)
+		return 0;
+	subj = dz_x509_name(X509_get_subject_name(leaf));
+	ok = dz_reject(v->prob, is_expired(err) && depth == 0 ? "signer-expired" : id, entry,
+		       v->opt->ca_file ? "确认签名者的 CA 证书在 --ca 文件中，且证书在有效期内。"
+				       : "用 --ca 给出签名者所属 CA 的根证书。",
+		       v->opt->ca_file ? "Make sure the signer's CA is in the --ca file and the "
+					 "certificates are valid."
+				       : "Give the signer's root CA certificate with --ca.",
+		       "签名者证书（%s）不可信：%s（证书链第 %d 层）",
+		       "the signer's certificate (%s) is not trusted: %s (at depth %d)",
+		       subj ? subj : "?", X509_verify_cert_error_string(err), depth);
+	dz_free(subj);
+	return ok;
+}
+
+static int check_usage(vctx *v, X509 *cert, const char *entry)
+{
+	const char *zh, *en;
+	if (dz_cert_can_sign(cert, &zh, &en))
+		return 0;
+	return dz_reject(v->prob, "signer-usage", entry,
+			 "签名者的证书不是用于签署文档的。", "The signer's certificate is not for signing documents.",
+			 "%s%.0s", "%.0s%s", zh, en);
+}
+
+static const ASN1_TIME *signing_time(CMS_SignerInfo *si)
+{
+	int loc = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
+	X509_ATTRIBUTE *a = loc >= 0 ? CMS_signed_get_attr(si, loc) : NULL;
+	ASN1_TYPE *t = a && X509_ATTRIBUTE_count(a) == 1 ? X509_ATTRIBUTE_get0_type(a, 0) : NULL;
+	if (!t || (t->type != V_ASN1_UTCTIME && t->type != V_ASN1_GENERALIZEDTIME))
+		return NULL;
+	return (const ASN1_TIME *)t->value.asn1_string;
+}
+
+static int cms_reason_is(unsigned long e, int reason)
+{
+	return ERR_GET_LIB(e) == ERR_LIB_CMS && ERR_GET_REASON(e) == reason;
+}
+
+static int check_cms(vctx *v, const blob *sig, const blob *man)
+{
+	const unsigned char *p = sig->p;
+	CMS_ContentInfo *cms = d2i_CMS_ContentInfo(NULL, &p, (long)sig->n);
+	STACK_OF(CMS_SignerInfo) *sis;
+	STACK_OF(X509) *certs = NULL, *signers;
+	CMS_SignerInfo *si;
+	ASN1_OCTET_STRING **content;
+	X509_ALGOR *dig = NULL, *sa = NULL;
+	const ASN1_OBJECT *obj;
+	const ASN1_TIME *st;
+	X509 *sc;
+	BIO *in;
+	static const struct {
+		int nid;
+		const char *name;
+	} need[] = {{NID_pkcs9_contentType, "content-type"},
+		    {NID_pkcs9_messageDigest, "message-digest"},
+		    {NID_pkcs9_signingTime, "signing-time"},
+		    {NID_id_smime_aa_signingCertificateV2, "signing-certificate-v2"}};
+	size_t i;
+	int rc = 0, nid, ok;
+	unsigned long e;
+	if (!cms || p != sig->p + sig->n) {
+		rc = dz_reject(v->prob, "signature-format", DZ_CMS_NAME, "", "",
+			       "签名不是一个完整的 DER 编码 CMS 结构",
+			       "the signature is not exactly one DER-encoded CMS structure");
+		goto done;
+	}
+	content = CMS_get0_content(cms);
+	if (OBJ_obj2nid(CMS_get0_type(cms)) != NID_pkcs7_signed ||
+	    OBJ_obj2nid(CMS_get0_eContentType(cms)) != NID_pkcs7_data || !content || *content) {
+		rc = dz_reject(v->prob, "signature-format", DZ_CMS_NAME, "", "",
+			       "签名必须是对清单的分离式 CMS SignedData（id-data）",
+			       "the signature must be a detached CMS SignedData (id-data) over the manifest");
+		goto done;
+	}
+	sis = CMS_get0_SignerInfos(cms);
+	if (sk_CMS_SignerInfo_num(sis) != 1) {
+		rc = dz_reject(v->prob, "signature-format", DZ_CMS_NAME, "", "",
+			       "签名必须恰有一个签名者（实有 %d 个）",
+			       "the signature must have exactly one signer (it has %d)",
+			       sk_CMS_SignerInfo_num(sis));
+		goto done;
+	}
+	si = sk_CMS_SignerInfo_value(sis, 0);
+	if (CMS_signed_get_attr_count(si) <= 0) {
+		rc = dz_reject(v->prob, "signature-attributes", DZ_CMS_NAME,
+			       "CAdES 要求签名属性；这个签名不是 dossier pack 生成的。",
+			       "CAdES requires signed attributes; this signature was not made by "
+			       "dossier pack.", "签名没有签名属性（不是 CAdES）",
+			       "the signature has no signed attributes (not CAdES)");
+		goto done;
+	}
+	for (i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (CMS_signed_get_attr_by_NID(si, need[i].nid, -1) < 0) {
+			rc = dz_reject(v->prob, "signature-attributes", DZ_CMS_NAME, "", "",
+				       "签名缺少签名属性 %s", "the signature lacks the signed attribute %s",
+				       need[i].name);
+			goto done;
+		}
+	CMS_SignerInfo_get0_algs(si, NULL, NULL, &dig, &sa);
+	X509_ALGOR_get0(&obj, NULL, NULL, dig);
+	nid = OBJ_obj2nid(obj);
+	if (nid != NID_sha256 && nid != NID_sha384 && nid != NID_sha512) {
+		rc = dz_reject(v->prob, "signature-algorithm", DZ_CMS_NAME, "", "",
+			       "签名的摘要算法 %s 不被接受（只接受 SHA-256/384/512）",
+			       "the signature's digest algorithm %s is not accepted (SHA-256/384/512 only)",
+			       OBJ_nid2sn(nid));
+		goto done;
+	}
+	/* the signature itself, over the signed attributes and the manifest */
+	ERR_clear_error();
+	in = BIO_new_mem_buf(man->p, (int)man->n);
+	ok = in && CMS_verify(cms, NULL, NULL, in, NULL,
+			      CMS_BINARY | CMS_NO_SIGNER_CERT_VERIFY) == 1;
+	BIO_free(in);
+	if (!ok) {
+		e = ERR_peek_last_error();
+		ERR_clear_error();
+		if (cms_reason_is(e, CMS_R_SIGNER_CERTIFICATE_NOT_FOUND))
+			rc = dz_reject(v->prob, "signature-format", DZ_CMS_NAME, "", "",
+				       "签名中没有签名者的证书", "the signature does not include the signer's certificate");
+		else
+			rc = dz_reject(v->prob, "signature-invalid", DZ_MANIFEST_NAME,
+				       "清单在签名之后被改动过；不要使用这个软件包。",
+				       "The manifest was changed after it was signed; do not use this package.",
+				       "签名与清单不符", "the signature does not match the manifest");
+		goto done;
+	}
+	signers = CMS_get0_signers(cms);
+	sc = signers && sk_X509_num(signers) == 1 ? sk_X509_value(signers, 0) : NULL;
+	sk_X509_free(signers);
+	if (!sc) {
+		rc = dz_reject(v->prob, "signature-format", DZ_CMS_NAME, "", "",
+			       "找不到签名者的证书", "the signer's certificate cannot be found");
+		goto done;
+	}
+	certs = CMS_get1_certs(cms);
+	if ((rc = check_chain(v, sc, certs, "signature-untrusted", DZ_CMS_NAME)) != 0)
+		goto done;
+	/* the ESS signing-certificate-v2 must name this certificate */
+	in = BIO_new_mem_buf(man->p, (int)man->n);
+	ok = in && CMS_verify(cms, NULL, v->store, in, NULL, CMS_BINARY | CMS_CADES) == 1;
+	BIO_free(in);
+	ERR_clear_error();
+	if (!ok) {
+		rc = dz_reject(v->prob, "signature-attributes", DZ_CMS_NAME, "", "",
+			       "签名属性 signing-certificate-v2 与签名者证书不符",
+			       "the signing-certificate-v2 attribute does not match the signer's certificate");
+		goto done;
+	}
+	if ((rc = check_usage(v, sc, DZ_CMS_NAME)) != 0)
+		goto done;
+	st = signing_time(si);
+	if (!st || ASN1_TIME_compare(st, X509_get0_notBefore(sc)) < 0 ||
+	    ASN1_TIME_compare(st, X509_get0_notAfter(sc)) > 0) {
+		rc = dz_reject(v->prob, "signing-time", DZ_CMS_NAME, "", "",
+			       "签名时间不在签名者证书的有效期内",
+			       "the signing time lies outside the signer certificate's validity");
+		goto done;
+	}
+	v->r->signer = dz_x509_name(X509_get_subject_name(sc));
+	v->r->issuer = dz_x509_name(X509_get_issuer_name(sc));
+	v->r->stime = dz_asn1_time_iso(st);
+	if (!v->r->signer || !v->r->issuer || !v->r->stime)
+		rc = DOSSIER_ENOMEM;
+done:
+	sk_X509_pop_free(certs, X509_free);
+	CMS_ContentInfo_free(cms);
+	ERR_clear_error();
+	return rc;
+}
+
+static int set_distid(X509 *x)
+{
+	ASN1_OCTET_STRING *id = ASN1_OCTET_STRING_new();
+	if (!id || !ASN1_OCTET_STRING_set(id, (const unsigned char *)DZ_SM2_ID, (int)strlen(DZ_SM2_ID))) {
+		ASN1_OCTET_STRING_free(id);
+		return DOSSIER_ENOMEM;
+	}
+	X509_set0_distinguishing_id(x, id);
+	return 0;
+}
+
+static STACK_OF(X509) *pem_certs(const blob *b)
+{
+	BIO *bio = BIO_new_mem_buf(b->p, (int)b->n);
+	STACK_OF(X509) *sk = sk_X509_new_null();
+	X509 *x;
+	if (!bio || !sk) {
+		BIO_free(bio);
+		sk_X509_free(sk);
+		return NULL;
+	}
+	while ((x = PEM_read_bio_X509(bio, NULL, NULL, NULL)) != NULL)
+		if (!sk_X509_push(sk, x))
+			X509_free(x);
+	ERR_clear_error();
+	BIO_free(bio);
+	return sk;
+}
+
+static int check_sm2(vctx *v, const blob *man)
+{
+	blob sig = {NULL, 0, 0}, cert = {NULL, 0, 0}, chain = {NULL, 0, 0};
+	STACK_OF(X509) *leafs = NULL, *inter = NULL;
+	X509 *leaf;
+	EVP_MD_CTX *m = NULL;
+	int rc, i, ok;
+	if ((rc = read_small(v, v->idx[I_SM2], 1024, &sig, "SM2 signature")) != 0 ||
+	    (rc = read_small(v, v->idx[I_SM2CERT], 64u << 10, &cert, "SM2 certificate")) != 0 ||
+	    (v->idx[I_SM2CHAIN] >= 0 &&
+	     (rc = read_small(v, v->idx[I_SM2CHAIN], 256u << 10, &chain, "SM2 chain")) != 0))
+		goto done;
+	leafs = pem_certs(&cert);
+	inter = chain.p ? pem_certs(&chain) : sk_X509_new_null();
+	if (!leafs || !inter) {
+		rc = DOSSIER_ENOMEM;
+		goto done;
+	}
+	if (sk_X509_num(leafs) != 1 || (chain.p && sk_X509_num(inter) < 1)) {
+		rc = dz_reject(v->prob, "signature-format", DZ_SM2_CERT_NAME, "", "",
+			       "SM2 签名者证书文件必须恰含一张证书（证书链文件至少一张）",
+			       "the SM2 signer file must hold exactly one certificate (the chain "
+			       "file at least one)");
+		goto done;
+	}
+	leaf = sk_X509_value(leafs, 0);
+	if (!EVP_PKEY_is_a(X509_get0_pubkey(leaf), "SM2")) {
+		rc = dz_reject(v->prob, "signature-format", DZ_SM2_CERT_NAME, "", "",
+			       "SM2 签名者证书的公钥不是 SM2", "the SM2 signer's certificate has no SM2 key");
+		goto done;
+	}
+	/* GM/T 0009: certificates issued by a Chinese CA are signed with the
+	 * default ID; OpenSSL 3.0 must be told so for every non-root link */
+	if ((rc = set_distid(leaf)) != 0)
+		goto done;
+	for (i = 0; i < sk_X509_num(inter); i++)
+		if ((rc = set_distid(sk_X509_value(inter, i))) != 0)
+			goto done;
+	if ((rc = check_chain(v, leaf, inter, "sm2-untrusted", DZ_SM2_CERT_NAME)) != 0 ||
+	    (rc = check_usage(v, leaf, DZ_SM2_CERT_NAME)) != 0)
+		goto done;
+	m = EVP_MD_CTX_new();
+	ok = m && dz_sm2_md_init(m, X509_get0_pubkey(leaf), 0) &&
+	     EVP_DigestVerify(m, sig.p, sig.n, man->p, man->n) == 1;
+	ERR_clear_error();
+	if (!ok) {
+		rc = dz_reject(v->prob, "sm2-signature-invalid", DZ_MANIFEST_NAME,
+			       "清单在签名之后被改动过；不要使用这个软件包。",
+			       "The manifest was changed after it was signed; do not use this package.",
+			       "SM2 签名与清单不符", "the SM2 signature does not match the manifest");
+		goto done;
+	}
+	if (!(v->r->sm2_signer = dz_x509_name(X509_get_subject_name(leaf))))
+		rc = DOSSIER_ENOMEM;
+done:
+	EVP_MD_CTX_free(m);
+	sk_X509_pop_free(leafs, X509_free);
+	sk_X509_pop_free(inter, X509_free);
+	dz_free(sig.p);
+	dz_free(cert.p);
+	dz_free(chain.p);
+	return rc;
+}
+
+/* ================= 6: digests ================= */
+
+typedef struct {
+	vctx *v;
+	dz_hash h;
+	const char *name;
+} hsink;
+
+static int progress(vctx *v, const char *entry)
+{
+	dossier_progress pr;
+	if (!v->opt->progress)
+		return 0;
+	pr.done = v->done;
+	pr.total = v->total;
+	pr.entry = entry;
+	if (v->opt->progress(&pr, v->opt->payload))
+		return dz_err(DOSSIER_ERROR, v->path, 0, 0, "已中断", "interrupted", "", "");
+	return 0;
+}
+
+static int hash_sink(void *payload, const unsigned char *p, size_t n)
+{
+	hsink *s = payload;
+	if (dz_hash_update(&s->h, p, n) != 0)
+		return DOSSIER_ERROR;
+	s->v->done += n;
+	return progress(s->v, s->name);
+}
+
+static int check_digests(vctx *v)
+{
+	dz_manifest *m = &v->r->m;
+	size_t j;
+	int rc = 0;
+	for (j = 0; j < m->n && rc == 0; j++) {
+		hsink s;
+		unsigned char sha[32], sm3[32];
+		s.v = v;
+		s.name = m->e[j].name;
+		if ((rc = dz_hash_init(&s.h, m->has_sm3)) != 0)
+			break;
+		rc = dz_zipr_read(v->z, v->data_idx[j], hash_sink, &s, v->prob);
+		if (rc == 0 && dz_hash_final(&s.h, sha, sm3) != 0)
+			rc = DOSSIER_ERROR;
+		dz_hash_dispose(&s.h);
+		if (rc)
+			break;
+		if (CRYPTO_memcmp(sha, m->e[j].sha256, 32))
+			rc = dz_reject(v->prob, "digest-mismatch", m->e[j].name,
+				       "条目内容在签名之后被改动过；不要使用这个软件包。",
+				       "The entry was changed after signing; do not use this package.",
+				       "SHA-256 摘要与清单不符", "the SHA-256 digest does not match the manifest");
+		else if (m->has_sm3 && CRYPTO_memcmp(sm3, m->e[j].sm3, 32))
+			rc = dz_reject(v->prob, "sm3-mismatch", m->e[j].name,
+				       "条目内容在签名之后被改动过；不要使用这个软件包。",
+				       "The entry was changed after signing; do not use this package.",
+				       "SM3 摘要与清单不符", "the SM3 digest does not match the manifest");
+	}
+	return rc;
+}
+
+/* ================= the whole ================= */
+
+static int load_store(vctx *v)
+{
+	struct stat st;
+	v->store = X509_STORE_new();
+	if (!v->store)
+		return DOSSIER_ENOMEM;
+	if (v->opt->ca_file) {
+		if (stat(v->opt->ca_file, &st) != 0 || !S_ISREG(st.st_mode))
+			return dz_errf(DOSSIER_ENOTFOUND, v->opt->ca_file, 0, 0,
+				       "给出 PEM 格式的 CA 证书文件。", "Give a PEM file of CA certificates.",
+				       "无法读取 CA 文件（%s）", "cannot read the CA file (%s)",
+				       S_ISREG(st.st_mode) ? strerror(errno) : "not a file");
+		if (!X509_STORE_load_file(v->store, v->opt->ca_file))
+			return dz_errf(DOSSIER_EPARSE, v->opt->ca_file, 0, 0,
+				       "给出 PEM 格式的 CA 证书文件。", "Give a PEM file of CA certificates.",
+				       "CA 文件中没有可用的证书（%s）", "no usable certificate in the CA file (%s)",
+				       dz_ssl_error());
+	} else if (!X509_STORE_set_default_paths(v->store)) {
+		return dz_err(DOSSIER_ENOTFOUND, "", 0, 0, "无法读取系统的受信任证书",
+			      "cannot read the system's trusted certificates",
+			      "用 --ca 给出 CA 证书。", "Give the CA certificates with --ca.");
+	}
+	X509_STORE_set_purpose(v->store, X509_PURPOSE_ANY);
+	X509_STORE_set_flags(v->store, X509_V_FLAG_X509_STRICT);
+	ERR_clear_error();
+	return 0;
+}
+
+static int verify_all(vctx *v)
+{
+	blob man = {NULL, 0, 0}, sig = {NULL, 0, 0};
+	struct stat st;
+	dz_zlimits lim;
+	int rc;
+	if (fstat(v->fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return dz_err(DOSSIER_EUSAGE, v->path, 0, 0, "不是普通文件", "not a regular file",
+			      "给出软件包文件。", "Give the package file.");
+	if ((uint64_t)st.st_size > v->opt->max_package)
+		return dz_reject(v->prob, "limit-package-size", "",
+				 "如确属正常，用 --max-package 提高上限。",
+				 "If this is expected, raise --max-package.",
+				 "软件包 %llu 字节，超过上限 %llu",
+				 "the package is %llu bytes, over the limit of %llu",
+				 (unsigned long long)st.st_size,
+				 (unsigned long long)v->opt->max_package);
+	for (rc = 0; rc < 5; rc++)
+		v->idx[rc] = -1;
+	lim.max_entries = v->opt->max_entries;
+	lim.max_entry_size = v->opt->max_entry_size;
+	lim.max_total = v->opt->max_total;
+	lim.max_ratio = v->opt->max_ratio ? v->opt->max_ratio : 200;
+	lim.ratio_floor = 1u << 20;
+	/* structure, mimetype and names first: each has a precise message;
+	 * libzip's opinion then only catches what they would have missed */
+	if ((rc = dz_zipr_open(&v->z, v->fd, (uint64_t)st.st_size, v->path, &lim, v->prob)) != 0 ||
+	    (rc = check_mimetype(v)) != 0 || (rc = check_names(v)) != 0 ||
+	    (rc = libzip_agrees(v)) != 0)
+		return rc;
+	if (v->idx[I_MANIFEST] < 0)
+		return dz_reject(v->prob, "meta-inf-missing", DZ_MANIFEST_NAME,
+				 "这不是已签名的软件包。", "This is not a signed package.",
+				 "没有清单", "there is no manifest");
+	if (!(v->want = dz_calloc(dz_zipr_count(v->z), sizeof *v->want)))
+		return DOSSIER_ENOMEM;
+	if ((rc = read_small(v, v->idx[I_MANIFEST], DZ_MAX_MANIFEST, &man, "manifest")) != 0)
+		goto done;
+	if ((rc = dz_manifest_parse(&v->r->m, (const char *)man.p, man.n, v->prob)) != 0 ||
+	    (rc = check_meta_set(v)) != 0 || (rc = check_coverage(v)) != 0)
+		goto done;
+	if (v->r->m.has_cms) {
+		if ((rc = read_small(v, v->idx[I_CMS], DZ_MAX_SIGFILE, &sig, "signature")) != 0 ||
+		    (rc = check_cms(v, &sig, &man)) != 0)
+			goto done;
+	}
+	if (v->r->m.has_sm2 && (rc = check_sm2(v, &man)) != 0)
+		goto done;
+	if ((rc = progress(v, "")) != 0)
+		goto done;
+	rc = check_digests(v);
+done:
+	dz_free(man.p);
+	dz_free(sig.p);
+	return rc;
+}
+
+static int fill_result(dossier_verify_result *r, uint64_t total)
+{
+	dz_manifest *m = &r->m;
+	dossier_verify_info *in = &r->info;
+	size_t i;
+	in->signer = r->signer ? r->signer : "";
+	in->signer_issuer = r->issuer ? r->issuer : "";
+	in->signing_time = r->stime ? r->stime : "";
+	in->sm2_signer = r->sm2_signer ? r->sm2_signer : "";
+	in->created = m->created ? m->created : "";
+	in->scheme = m->scheme ? m->scheme : "";
+	in->centre = m->centre ? m->centre : "";
+	in->tool = m->tool ? m->tool : "";
+	in->complete = m->complete;
+	in->errors = m->errors;
+	in->entries = m->n;
+	in->bytes = total;
+	in->sm3 = m->has_sm3;
+	r->entries = dz_calloc(m->n ? m->n : 1, sizeof *r->entries);
+	if (!r->entries)
+		return DOSSIER_ENOMEM;
+	for (i = 0; i < m->n; i++) {
+		r->entries[i].name = m->e[i].name;
+		r->entries[i].media_type = m->e[i].media ? m->e[i].media : "";
+		r->entries[i].role = m->e[i].role ? m->e[i].role : "";
+		r->entries[i].supports = m->e[i].supports ? m->e[i].supports : "";
+		r->entries[i].size = m->e[i].size;
+	}
+	return 0;
+}
+
+int dossier_verify_run(dossier_verify_result **out, const char *path,
+		       const dossier_verify_options *opts)
+{
+	dossier_verify_options def = DOSSIER_VERIFY_OPTIONS_INIT;
+	dossier_verify_result *r;
+	vctx v;
+	int rc;
+	*out = NULL;
+	if (!opts)
+		opts = &def;
+	memset(&v, 0, sizeof v);
+	v.path = path;
+	v.opt = opts;
+	v.fd = -1;
+	if (opts->extract_dir && (rc = dz_extract_precheck(opts->extract_dir)) != 0)
+		return rc;
+	if (!(r = dz_calloc(1, sizeof *r)))
+		return DOSSIER_ENOMEM;
+	v.r = r;
+	v.prob = &r->prob;
+	dz_xml_init();
+	if ((rc = load_store(&v)) != 0)
+		goto done;
+	v.fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (v.fd < 0) {
+		rc = dz_errf(errno == ENOENT ? DOSSIER_ENOTFOUND : DOSSIER_EIO, path, 0, 0,
+			     "检查软件包的路径。", "Check the package's path.",
+			     "无法打开软件包（%s）", "cannot open the package (%s)", strerror(errno));
+		goto done;
+	}
+	rc = verify_all(&v);
+	if (rc == 0 && opts->extract_dir)
+		rc = dz_extract(v.z, opts->extract_dir, v.want, opts, v.total, v.prob);
+	if (rc == 0 || rc == DZ_REJECTED) {
+		r->passed = rc == 0;
+		if (rc == 0)
+			rc = fill_result(r, v.total);
+		else
+			rc = 0;
+	}
+done:
+	if (rc == 0 && !r->passed) {
+		r->pub.reason = r->prob.id;
+		r->pub.entry = r->prob.entry;
+		r->pub.msg_zh = r->prob.zh;
+		r->pub.msg_en = r->prob.en;
+		r->pub.hint_zh = r->prob.hint_zh;
+		r->pub.hint_en = r->prob.hint_en;
+	}
+	if (rc == DOSSIER_ENOMEM && !dossier_error_last())
+		dz_err(rc, path, 0, 0, "内存不足", "out of memory", "", "");
+	dz_zipr_free(v.z);
+	if (v.fd >= 0)
+		close(v.fd);
+	X509_STORE_free(v.store);
+	dz_free(v.data_idx);
+	dz_free(v.want);
+	if (rc) {
+		dossier_verify_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+int dossier_verify_result_passed(const dossier_verify_result *r) { return r->passed; }
+
+const dossier_verify_problem *dossier_verify_result_problem(const dossier_verify_result *r)
+{
+	return r->passed ? NULL : &r->pub;
+}
+
+const dossier_verify_info *dossier_verify_result_info(const dossier_verify_result *r)
+{
+	return &r->info;
+}
+
+size_t dossier_verify_result_count(const dossier_verify_result *r)
+{
+	return r->passed ? r->m.n : 0;
+}
+
+const dossier_verify_entry *dossier_verify_result_entry(const dossier_verify_result *r, size_t i)
+{
+	return r->passed && i < r->m.n ? &r->entries[i] : NULL;
+}
+
+void dossier_verify_result_free(dossier_verify_result *r)
+{
+	if (!r)
+		return;
+	dz_problem_dispose(&r->prob);
+	dz_manifest_dispose(&r->m);
+	dz_free(r->signer);
+	dz_free(r->issuer);
+	dz_free(r->stime);
+	dz_free(r->sm2_signer);
+	dz_free(r->entries);
+	dz_free(r);
+}

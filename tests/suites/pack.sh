@@ -1,0 +1,327 @@
+#!/bin/bash
+# pack.sh — tests of `dossier pack`, `dossier verify` and `dossier keygen`.
+#   tests/suites/pack.sh BUILD_DIR SCRATCH_DIR
+# Prints "ok - pack: NAME" or "not ok - pack: NAME" per test (tests/run.sh
+# counts them). Independent judges: stock openssl (cms, dgst, verify),
+# unzip -t, 7z t, bsdtar, Python's zipfile and xmllint with the manifest
+# schema in tests/pack/. The hostile corpus is built by tests/pack/mkhostile.py.
+set -u
+b=$1 t=$2 bin=$1/dossier
+cd "$(dirname "$0")/../.." || exit 2
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+# a fixed signing time inside the test certificates' validity, so that two
+# runs can be compared byte for byte
+export SOURCE_DATE_EPOCH=$(($(date +%s) - 60))
+ok() { echo "ok - pack: $*"; }
+no() { echo "not ok - pack: $*"; }
+check() { local name=$1; shift; if "$@" >"$t/check.out" 2>&1; then ok "$name"; else no "$name"; sed 's/^/    | /' "$t/check.out" | head -8; fi; }
+# expect NAME STATUS CMD...: CMD exits with STATUS
+expect() {
+	local name=$1 want=$2 code; shift 2
+	"$@" >"$t/out" 2>"$t/err"; code=$?
+	if [ "$code" = "$want" ]; then ok "$name"; else no "$name (exit $code, expected $want)"; sed 's/^/    | /' "$t/err" | head -8; fi
+}
+has() { if grep -qF -- "$2" "$3"; then ok "$1"; else no "$1 ($3 lacks: $2)"; sed 's/^/    | /' "$3" | head -5; fi; }
+absent() { if [ ! -e "$2" ]; then ok "$1"; else no "$1 ($2 exists)"; fi; }
+
+py_zipcheck() { # PKG: what a ZIP reader must see in a package
+	python3 - "$1" <<'EOF'
+import sys, zipfile, unicodedata
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None, "testzip"
+info = z.infolist()
+m = info[0]
+assert m.filename == "mimetype" and m.compress_type == 0 and m.extra == b"" and m.flag_bits == 0, "mimetype"
+assert z.read("mimetype") == b"application/vnd.etsi.asic-e+zip"
+raw = open(sys.argv[1], "rb").read(64)
+assert raw[30:38] == b"mimetype" and raw[38:69] == b"application/vnd.etsi.asic-e+zip"[:26], "magic at 38"
+names = [i.filename for i in info]
+assert len(names) == len(set(names)), "duplicates"
+for i in info[1:]:
+    assert i.flag_bits & 0x800, "bit 11: " + i.filename
+    assert unicodedata.is_normalized("NFC", i.filename), "NFC: " + i.filename
+    assert (i.external_attr >> 16) == 0o100644, "mode: " + i.filename
+    assert i.compress_type in (0, 8)
+    if i.filename.endswith((".pdf", ".p7s", ".sm2")):
+        assert i.compress_type == 0, "stored: " + i.filename
+    if i.filename.endswith((".xml", ".md")):
+        assert i.compress_type == 8, "deflated: " + i.filename
+meta = [n for n in names if n.startswith("META-INF/")]
+assert "META-INF/ASiCManifest.xml" in meta
+EOF
+}
+
+# ---------------------------------------------------------------- keygen
+K=$t/keys O=$t/other
+expect "keygen" 0 "$bin" keygen "$K"
+expect "keygen (second, untrusted PKI)" 0 "$bin" keygen "$O"
+expect "keygen refuses to overwrite" 2 "$bin" keygen "$K"
+if [ "$(stat -c %a "$K/rsa.key")" = 600 ] && [ "$(stat -c %a "$K/rsa.pem")" = 644 ]; then ok "keygen: key files 0600"; else no "keygen: key files 0600"; fi
+check "keygen: RSA and ECDSA chains pass openssl verify -x509_strict" \
+	openssl verify -x509_strict -CAfile "$K/ca.pem" -untrusted "$K/chain.pem" "$K/rsa.pem" "$K/ec.pem"
+check "keygen: SM2 chain passes openssl verify with the GM/T 0009 ID" \
+	openssl verify -vfyopt distid:1234567812345678 -CAfile "$K/sm2-ca.pem" "$K/sm2.pem"
+if openssl verify -CAfile "$K/sm2-ca.pem" "$K/sm2.pem" >/dev/null 2>&1; then
+	no "keygen: SM2 certificate is signed with the GM ID, not the empty one"
+else ok "keygen: SM2 certificate is signed with the GM ID, not the empty one"; fi
+has "keygen: README says test only" "TEST PKI" "$K/README.txt"
+
+# ---------------------------------------------------------------- round trips
+# password-protected PKCS#12 for one of the runs
+printf 's3cret\n' >"$t/pw"
+openssl pkcs12 -export -inkey "$K/rsa.key" -in "$K/rsa.pem" -certfile "$K/chain.pem" \
+	-passout pass:s3cret -out "$t/rsa.p12" 2>/dev/null
+signer_args() {
+	case $1 in
+	rsa) echo --key "$K/rsa.key" --cert "$K/rsa.pem" --chain "$K/chain.pem" ;;
+	ec) echo --key "$K/ec.key" --cert "$K/ec.pem" --chain "$K/chain.pem" ;;
+	ec+sm2) echo --key "$K/ec.key" --cert "$K/ec.pem" --chain "$K/chain.pem" --key "$K/sm2.key" --cert "$K/sm2.pem" ;;
+	sm2) echo --key "$K/sm2.key" --cert "$K/sm2.pem" ;;
+	rsa+sm2) echo --key "$K/rsa.key" --cert "$K/rsa.pem" --chain "$K/chain.pem" --key "$K/sm2.key" --cert "$K/sm2.pem" ;;
+	p12) echo --key "$t/rsa.p12" --password-file "$t/pw" ;;
+	esac
+}
+kinds=(rsa ec+sm2 sm2 rsa+sm2 p12)
+i=0
+for s in samples/*/; do
+	n=$(basename "$s") kind=${kinds[$((i % 5))]}; i=$((i + 1))
+	p=$t/$n.asice x=$t/x-$n
+	# shellcheck disable=SC2046
+	expect "$n ($kind): pack" 0 "$bin" pack -q -o "$p" $(signer_args "$kind") "$s"
+	[ -s "$p" ] || continue
+	expect "$n: verify --extract" 0 "$bin" verify --ca "$K/trust.pem" --extract "$x" "$p"
+	has "$n: verify names the centre" "$(grep -o '<name>[^<]*' "$s/centre.xml" | head -1 | cut -c7-)" "$t/out"
+	has "$n: verify names the scheme" "scheme:       $n" "$t/out"
+	if diff -r -x META-INF "$s" "$x" >"$t/diff" 2>&1 && [ -f "$x/META-INF/ASiCManifest.xml" ]; then
+		ok "$n: extracted tree equals the centre directory"; else no "$n: extracted tree"; head -5 "$t/diff"; fi
+	expect "$n: dossier check on the extracted tree" 0 "$bin" check -q "$x"
+	m=$x/META-INF/ASiCManifest.xml
+	if [ -f "$x/META-INF/signature.p7s" ]; then
+		check "$n: stock openssl cms -verify" openssl cms -verify -binary -inform DER \
+			-in "$x/META-INF/signature.p7s" -content "$m" -CAfile "$K/ca.pem" -out /dev/null
+		check "$n: stock openssl cms -verify -cades" openssl cms -verify -cades -binary -inform DER \
+			-in "$x/META-INF/signature.p7s" -content "$m" -CAfile "$K/ca.pem" -out /dev/null
+	fi
+	if [ -f "$x/META-INF/signature.sm2" ]; then
+		openssl x509 -in "$x/META-INF/sm2-signer.pem" -pubkey -noout >"$t/sm2pub.pem"
+		check "$n: stock openssl dgst -sm3 -verify (SM2)" openssl dgst -sm3 -verify "$t/sm2pub.pem" \
+			-sigopt distid:1234567812345678 -signature "$x/META-INF/signature.sm2" "$m"
+		check "$n: stock openssl verify of the SM2 signer" openssl verify \
+			-vfyopt distid:1234567812345678 -CAfile "$K/sm2-ca.pem" "$x/META-INF/sm2-signer.pem"
+		sm3=$(openssl dgst -sm3 -binary "$x/centre.xml" | base64)
+		has "$n: SM3 digest of centre.xml as openssl computes it" "$sm3" "$m"
+	fi
+	sha=$(openssl dgst -sha256 -binary "$x/centre.xml" | base64)
+	has "$n: SHA-256 of centre.xml as openssl computes it" "$sha" "$m"
+	check "$n: manifest valid against the ASiCManifest schema" \
+		xmllint --noout --schema tests/pack/asic-manifest.xsd "$m"
+	check "$n: unzip -t" unzip -tq "$p"
+	check "$n: 7z t" 7z t "$p"
+	want=$(unzip -Z1 "$p" | wc -l)
+	if [ "$(bsdtar -tf "$p" | wc -l)" = "$want" ]; then ok "$n: bsdtar lists every entry"; else no "$n: bsdtar lists every entry"; fi
+	check "$n: Python zipfile (mimetype first and stored, UTF-8 flag, NFC, modes)" py_zipcheck "$p"
+done
+grep -q 'role="section" supports="section:annual-1-basic document:annual-report"' \
+	"$t/x-ndrc-engineering-2025/META-INF/ASiCManifest.xml" && ok "manifest: sections name their outline section and document" \
+	|| no "manifest: sections name their outline section and document"
+grep -q 'evidence="E07" kind="人员名单"' "$t/x-ndrc-engineering-2025/META-INF/ASiCManifest.xml" &&
+	grep -q 'supports="field:staff_total field:rd_staff"' "$t/x-ndrc-engineering-2025/META-INF/ASiCManifest.xml" &&
+	ok "manifest: evidence carries its register record and the fields it supports" ||
+	no "manifest: evidence carries its register record and the fields it supports"
+
+# ---------------------------------------------------------------- reproducibility
+S=samples/ndrc-engineering-2025
+for k in rsa ec sm2; do
+	# shellcheck disable=SC2046
+	"$bin" pack -q -o "$t/r1-$k.asice" $(signer_args "$k") "$S" && sleep 1 &&
+	"$bin" pack -q -o "$t/r2-$k.asice" $(signer_args "$k") "$S"
+done
+check "reproducible: two RSA runs are byte-identical" cmp "$t/r1-rsa.asice" "$t/r2-rsa.asice"
+for k in ec sm2; do
+	check "reproducible: two $k runs differ only in the signature bytes" python3 - "$t/r1-$k.asice" "$t/r2-$k.asice" <<'EOF'
+import sys, zipfile
+a, b = (open(p, "rb").read() for p in sys.argv[1:3])
+assert len(a) == len(b), "sizes differ"
+za, zb = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2])
+sig = ("META-INF/signature.p7s", "META-INF/signature.sm2")
+assert [i.filename for i in za.infolist()] == [i.filename for i in zb.infolist()]
+for i in za.infolist():
+    same = za.read(i.filename) == zb.read(i.filename)
+    assert same != (i.filename in sig), i.filename
+off = [i.header_offset for i in za.infolist() if i.filename in sig]
+diff = [k for k in range(len(a)) if a[k] != b[k]]
+# differing bytes: the signature's data, and its CRC in the local and central headers
+assert len(diff) <= 72 + 8, len(diff)
+EOF
+done
+
+# ---------------------------------------------------------------- refusals and options
+inc=$t/incomplete
+cp -r "$S" "$inc" && sed -i 's#>152</value>#>190</value>#' "$inc/centre.xml"
+# shellcheck disable=SC2046
+expect "incomplete dossier refused" 1 "$bin" pack -o "$t/inc.asice" $(signer_args rsa) "$inc"
+has "incomplete: the findings are listed" "ENG-TAB-03" "$t/err"
+absent "incomplete: nothing written" "$t/inc.asice"
+# shellcheck disable=SC2046
+expect "--allow-incomplete packs" 0 "$bin" pack -q --allow-incomplete -o "$t/inc.asice" $(signer_args rsa) "$inc"
+unzip -p "$t/inc.asice" META-INF/ASiCManifest.xml >"$t/inc.xml" 2>/dev/null
+has "--allow-incomplete is recorded in the manifest" 'complete="false" allow-incomplete="true" errors="2"' "$t/inc.xml"
+has "--allow-incomplete: the findings are recorded" '<d:finding rule="ENG-TAB-03"' "$t/inc.xml"
+expect "incomplete package verifies" 0 "$bin" verify --ca "$K/trust.pem" "$t/inc.asice"
+has "verify notes the incomplete dossier" "allow-incomplete" "$t/out"
+
+openssl pkey -in "$K/ec.key" -aes256 -passout pass:s3cret -out "$t/ec-enc.key" 2>/dev/null
+printf 'wrong\n' >"$t/badpw"
+E=(--key "$t/ec-enc.key" --cert "$K/ec.pem" --chain "$K/chain.pem")
+expect "password from a file" 0 "$bin" pack -q -o "$t/pw1.asice" "${E[@]}" --password-file "$t/pw" "$S"
+expect "password from an environment variable" 0 env PW=s3cret "$bin" pack -q -o "$t/pw2.asice" "${E[@]}" --password-env PW "$S"
+expect "encrypted key, no password source, no terminal" 2 setsid -w "$bin" pack -q -o "$t/pw3.asice" "${E[@]}" "$S"
+has "no password: says how to give one" "--password-file" "$t/err"
+expect "wrong password" 2 "$bin" pack -q -o "$t/pw4.asice" "${E[@]}" --password-file "$t/badpw" "$S"
+expect "password on the command line is refused" 2 "$bin" pack -o "$t/pw5.asice" "${E[@]}" --password s3cret "$S"
+absent "failed password runs write nothing" "$t/pw3.asice"
+expect "PKCS#12 key with password" 0 "$bin" pack -q -o "$t/p12.asice" --key "$t/rsa.p12" --password-file "$t/pw" "$S"
+expect "key and certificate that do not match" 2 "$bin" pack -o "$t/mm.asice" --key "$K/rsa.key" --cert "$K/ec.pem" "$S"
+has "mismatch is explained" "does not belong" "$t/err"
+expect "two RSA/ECDSA keys refused" 2 "$bin" pack -o "$t/two.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" --key "$K/ec.key" --cert "$K/ec.pem" "$S"
+expect "pack without -o" 2 "$bin" pack --key "$K/rsa.key" --cert "$K/rsa.pem" "$S"
+expect "pack without --key" 2 "$bin" pack -o "$t/nokey.asice" "$S"
+expect "pack of a missing directory" 2 "$bin" pack -o "$t/nodir.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" "$t/nonexistent"
+expect "pack with an unreadable key file" 2 "$bin" pack -o "$t/nokf.asice" --key "$t/none.key" --cert "$K/rsa.pem" "$S"
+expect "pack into a folder it packs" 2 "$bin" pack -o "$inc/evidence/self.asice" --allow-incomplete --key "$K/rsa.key" --cert "$K/rsa.pem" "$inc"
+absent "pack into a packed folder writes nothing" "$inc/evidence/self.asice"
+expect "pack into a missing folder" 2 "$bin" pack -o "$t/no/such/dir.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" "$S"
+expect "SOURCE_DATE_EPOCH outside the certificate's validity" 2 env SOURCE_DATE_EPOCH=1000000000 "$bin" pack -o "$t/old.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" "$S"
+for c in pack verify keygen; do expect "$c --help" 0 "$bin" $c --help; done
+
+# file names the verifier would reject are refused by pack, naming the file
+bad=$t/badnames; cp -r "$S" "$bad"; : >"$bad/evidence/a:b.pdf"
+expect "pack refuses a name with a colon" 2 "$bin" pack --allow-incomplete -o "$t/bad1.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" "$bad"
+has "pack names the file and the rule" "a:b.pdf" "$t/err"
+rm "$bad/evidence/a:b.pdf"; : >"$bad/evidence/Extra.pdf"; : >"$bad/evidence/extra.PDF"
+expect "pack refuses names equal after case folding" 2 "$bin" pack --allow-incomplete -o "$t/bad2.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" "$bad"
+rm "$bad/evidence/Extra.pdf" "$bad/evidence/extra.PDF"; mkfifo "$bad/evidence/fifo.pdf"
+expect "pack refuses a FIFO in evidence/" 2 "$bin" pack --allow-incomplete -o "$t/bad3.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" "$bad"
+absent "refused names write nothing" "$t/bad3.asice"
+rm "$bad/evidence/fifo.pdf"; printf '%%PDF-1.4 nfd\n' >"$bad/evidence/$(printf 'cafe\xcc\x81.pdf')"
+expect "pack normalises a decomposed (NFD) name" 0 "$bin" pack -q --allow-incomplete -o "$t/nfd.asice" $(signer_args rsa) "$bad"
+check "NFD name is stored in NFC" python3 -c "
+import sys, zipfile; n = zipfile.ZipFile(sys.argv[1]).namelist(); assert 'evidence/caf\u00e9.pdf' in n, n" "$t/nfd.asice"
+expect "NFC package verifies" 0 "$bin" verify --ca "$K/trust.pem" "$t/nfd.asice"
+
+# --reports: what dossier render writes slots in with its role and document
+R=$t/reports; mkdir -p "$R"
+printf '%%PDF-1.7\n%% annual report\n%%%%EOF\n' >"$R/annual-report.pdf"
+printf '<?xml version="1.0"?>\n<tables>%s</tables>\n' "$(head -c 3000 /dev/zero | tr '\0' x)" >"$R/evaluation-tables.xml"
+# shellcheck disable=SC2046
+expect "pack --reports" 0 "$bin" pack -q --reports "$R" -o "$t/rep.asice" $(signer_args rsa) "$S"
+unzip -p "$t/rep.asice" META-INF/ASiCManifest.xml >"$t/rep.xml" 2>/dev/null
+has "reports: PDF has role report and supports its document" 'URI="reports/annual-report.pdf" MimeType="application/pdf"' "$t/rep.xml"
+has "reports: the data-table XML supports the evaluation table" 'role="report" supports="document:evaluation-table"' "$t/rep.xml"
+check "reports come first, PDF stored, XML deflated" python3 -c "
+import sys, zipfile
+i = zipfile.ZipFile(sys.argv[1]).infolist()
+assert [x.filename for x in i[1:3]] == ['reports/annual-report.pdf', 'reports/evaluation-tables.xml'], i[1:3]
+assert i[1].compress_type == 0 and i[2].compress_type == 8" "$t/rep.asice"
+expect "package with reports verifies" 0 "$bin" verify --ca "$K/trust.pem" --list "$t/rep.asice"
+has "verify --list shows roles and outline items" "document:annual-report" "$t/out"
+
+# ZIP64 records, checked by every independent reader
+# shellcheck disable=SC2046
+expect "pack --force-zip64" 0 "$bin" pack -q --force-zip64 -o "$t/z64.asice" $(signer_args ec) "$S"
+expect "ZIP64 package verifies" 0 "$bin" verify --ca "$K/trust.pem" "$t/z64.asice"
+check "ZIP64: unzip -t" unzip -tq "$t/z64.asice"
+check "ZIP64: 7z t" 7z t "$t/z64.asice"
+check "ZIP64: bsdtar" bsdtar -tf "$t/z64.asice"
+check "ZIP64: Python zipfile sees ZIP64 records" python3 -c "
+import sys, zipfile
+d = open(sys.argv[1], 'rb').read()
+assert d[-42:-38] == b'PK\x06\x07' and d[-98:-94] == b'PK\x06\x06'
+z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None
+assert all(i.extra[:2] == b'\x01\x00' for i in z.infolist()[1:])" "$t/z64.asice"
+
+# Ctrl-C: a 4 GiB (sparse) evidence file keeps pack busy; SIGINT leaves nothing
+cc=$t/ctrlc; cp -r "$S" "$cc"; truncate -s 4G "$cc/evidence/zz-big.bin"; mkdir -p "$t/cout"
+"$bin" pack -q --allow-incomplete -o "$t/cout/big.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" "$cc" &
+pid=$!; sleep 0.7; kill -INT $pid; wait $pid; code=$?
+if [ "$code" = 130 ] && [ -z "$(ls -A "$t/cout")" ]; then ok "Ctrl-C leaves nothing behind"; else no "Ctrl-C leaves nothing behind (exit $code: $(ls -A "$t/cout"))"; fi
+rm -rf "$cc"
+
+# progress bar: on a terminal (script gives a pty), not with -q
+if command -v script >/dev/null && script -qefc true /dev/null >/dev/null 2>&1; then
+	script -qefc "$bin pack -o $t/tty.asice $(signer_args rsa) $S" /dev/null >"$t/tty.out" 2>&1
+	has "progress bar on a terminal (bytes, rate, ETA)" "ETA" "$t/tty.out"
+	script -qefc "$bin pack -q -o $t/tty2.asice $(signer_args rsa) $S" /dev/null >"$t/tty2.out" 2>&1
+	if grep -q 'ETA' "$t/tty2.out"; then no "no progress bar with -q"; else ok "no progress bar with -q"; fi
+	"$bin" pack -o "$t/notty.asice" $(signer_args rsa) "$S" >"$t/notty.out" 2>&1
+	if grep -q 'ETA' "$t/notty.out"; then no "no progress bar when stderr is not a terminal"; else ok "no progress bar when stderr is not a terminal"; fi
+else
+	echo "# progress bar tests skipped: no pseudo-terminal here"
+fi
+
+# a full disk while writing (on the writer thread): exit 2, the reason, nothing left
+full=$t/fulldisk; mkdir -p "$full/out"; cp -r "$S" "$full/c"; head -c 4M /dev/urandom >"$full/c/evidence/zz.pdf"
+for ns in "unshare -m" "unshare -rm"; do
+	# shellcheck disable=SC2086
+	$ns true 2>/dev/null || continue
+	$ns sh -c "mount -t tmpfs -o size=2M tmpfs '$full/out' &&
+		'$bin' pack -q --allow-incomplete -o '$full/out/x.asice' $(signer_args rsa) '$full/c' 2>'$full/err';
+		echo \$? >'$full/code'; ls -A '$full/out' >'$full/left'" 2>/dev/null
+	[ -f "$full/code" ] || continue
+	if [ "$(cat "$full/code")" = 2 ] && [ ! -s "$full/left" ] && grep -q 'No space left' "$full/err"; then
+		ok "full disk: exit 2, the reason given, nothing left"
+	else no "full disk: exit $(cat "$full/code"), left: $(cat "$full/left")"; sed 's/^/    | /' "$full/err" | head -5; fi
+	break
+done
+[ -f "$full/code" ] || echo "# full-disk test skipped: cannot mount a small tmpfs here"
+
+# ---------------------------------------------------------------- verify
+p=$t/ndrc-engineering-2025.asice
+expect "verify without --ca uses the system store (test CA untrusted)" 1 "$bin" verify "$p"
+has "untrusted: says so" "signature-untrusted" "$t/err"
+expect "verify of a missing package" 2 "$bin" verify --ca "$K/trust.pem" "$t/none.asice"
+expect "verify with a missing CA file" 2 "$bin" verify --ca "$t/none.pem" "$p"
+mkdir -p "$t/full"; echo keep >"$t/full/keep.txt"
+expect "verify --extract into a non-empty folder" 2 "$bin" verify --ca "$K/trust.pem" --extract "$t/full" "$p"
+if [ "$(ls -A "$t/full")" = keep.txt ]; then ok "non-empty folder untouched"; else no "non-empty folder untouched"; fi
+mkdir -p "$t/empty"
+expect "verify --extract into an empty folder" 0 "$bin" verify -q --ca "$K/trust.pem" --extract "$t/empty" "$p"
+[ -f "$t/empty/centre.xml" ] && ok "extracted into the empty folder" || no "extracted into the empty folder"
+expect "verify in Chinese" 1 env LC_ALL= LANG=zh_CN.UTF-8 "$bin" verify "$p"
+has "Chinese rejection message" "拒绝" "$t/err"
+
+# ---------------------------------------------------------------- hostile corpus
+H=$t/hostile
+# shellcheck disable=SC2046
+"$bin" pack -q -o "$t/h-sm2.asice" $(signer_args sm2) "$S"
+if python3 tests/pack/mkhostile.py "$t/ndrc-engineering-2025.asice" "$t/h-sm2.asice" "$K" "$O" "$H" >"$t/mk.log" 2>&1; then
+	ok "hostile corpus built ($(cat "$t/mk.log") cases)"
+else
+	no "hostile corpus built"; sed 's/^/    | /' "$t/mk.log" | head
+fi
+expect "hostile corpus control: the rebuilt valid package passes" 0 "$bin" verify --ca "$K/trust.pem" "$H/c00-control.asice"
+while read -r name reason; do
+	if [ "$reason" = pass ]; then
+		[ "$name" = c00-control ] && continue
+		expect "valid variant $name passes" 0 "$bin" verify --ca "$K/trust.pem" "$H/$name.asice"
+		continue
+	fi
+	"$bin" verify --ca "$K/trust.pem" --extract "$t/hx-$name" "$H/$name.asice" >"$t/out" 2>"$t/err"
+	code=$?
+	got=$(grep -o 'REJECTED \[[a-z0-9-]*\]' "$t/err" | head -1 | sed 's/.*\[\(.*\)\]/\1/')
+	if [ "$code" = 1 ] && [ "$got" = "$reason" ] && [ ! -e "$t/hx-$name" ]; then
+		ok "hostile $name rejected [$reason], nothing written"
+	else
+		no "hostile $name: exit $code, reason [$got], expected 1 [$reason]$([ -e "$t/hx-$name" ] && echo ', wrote files')"
+		sed 's/^/    | /' "$t/err" | head -3
+	fi
+done <"$H/cases.txt"
+
+# random bit flips, cuts and splices of valid packages: verify never crashes,
+# and whatever it accepts extracts exactly what was signed
+check "mutated packages (CAdES RSA): no crash, nothing forged accepted" \
+	python3 tests/pack/mutate.py "$bin" "$K/trust.pem" "$t/ndrc-engineering-2025.asice" "$t/mut1" 60 1
+check "mutated packages (ZIP64, ECDSA): no crash, nothing forged accepted" \
+	python3 tests/pack/mutate.py "$bin" "$K/trust.pem" "$t/z64.asice" "$t/mut2" 30 2
+check "mutated packages (SM2): no crash, nothing forged accepted" \
+	python3 tests/pack/mutate.py "$bin" "$K/trust.pem" "$t/h-sm2.asice" "$t/mut3" 30 3
