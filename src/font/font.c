@@ -29,6 +29,8 @@ struct dz_font {
 	int32_t *adv[256];
 };
 
+static void font_close(dz_font *f);
+
 static int exists(const char *path)
 {
 	struct stat st;
@@ -63,13 +65,7 @@ static int font_open(dz_font **out, const char *path, int index)
 	f->upem = (float)hb_face_get_upem(f->face);
 	f->used = hb_set_create();
 	if (f->upem <= 0 || hb_face_get_glyph_count(f->face) == 0) {
-		hb_set_destroy(f->used);
-		hb_font_destroy(f->hb);
-		hb_face_destroy(f->face);
-		hb_blob_destroy(f->blob);
-		dz_free(f->path);
-		dz_free(f->label);
-		dz_free(f);
+		font_close(f);
 		return dz_errf(DOSSIER_EFONT, path, 0, 0, "使用 TrueType 字体（.ttf/.ttc）。",
 			       "Use a TrueType font (.ttf/.ttc).",
 			       "不是可用的字体（第 %d 个字形集）", "not a usable font (face %d)", index);
@@ -85,17 +81,27 @@ static int font_open(dz_font **out, const char *path, int index)
 	return 0;
 }
 
-static void font_close(dz_font *f)
+void dz_font_release(dz_font *f)
 {
 	int i;
-	if (!f)
-		return;
-	for (i = 0; i < 256; i++)
-		dz_free(f->adv[i]);
-	hb_set_destroy(f->used);
 	hb_font_destroy(f->hb);
 	hb_face_destroy(f->face);
 	hb_blob_destroy(f->blob);
+	f->hb = NULL;
+	f->face = NULL;
+	f->blob = NULL;
+	for (i = 0; i < 256; i++) {
+		dz_free(f->adv[i]);
+		f->adv[i] = NULL;
+	}
+}
+
+static void font_close(dz_font *f)
+{
+	if (!f)
+		return;
+	dz_font_release(f);
+	hb_set_destroy(f->used);
 	dz_free(f->path);
 	dz_free(f->label);
 	dz_free(f);
@@ -341,21 +347,6 @@ done:
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	return rc;
-}
-
-void dz_font_release(dz_font *f)
-{
-	int i;
-	hb_font_destroy(f->hb);
-	hb_face_destroy(f->face);
-	hb_blob_destroy(f->blob);
-	f->hb = NULL;
-	f->face = NULL;
-	f->blob = NULL;
-	for (i = 0; i < 256; i++) {
-		dz_free(f->adv[i]);
-		f->adv[i] = NULL;
-	}
 }
 
 /* ---------- configuration ---------- */

@@ -111,3 +111,11 @@ printf 'page.width = 210mm\nbody.colour = red\n' >"$t/bad.style"
 printf 'role song 宋体\nfallback /nonexistent.ttf\n' >"$t/bad.conf"
 "$bin" render -q --format pdf --fonts "$t/bad.conf" -o "$t/f" samples/most-tic-2017 >"$t/fc.log" 2>&1
 [ $? = 2 ] && grep -q 'song' "$t/fc.log" && ok "missing font: names the role" || no "missing font message"
+
+# a font file that is not a font: a clear error, no crash, nothing written
+head -c 5000 /dev/urandom >"$t/junk.ttf"
+printf 'role song 宋体\nfallback %s\nrole fangsong 仿宋\nfallback %s\nrole hei 黑体\nfallback %s\nrole kai 楷体\nfallback %s\nrole title 小标宋\nfallback %s\n' \
+	"$t/junk.ttf" "$t/junk.ttf" "$t/junk.ttf" "$t/junk.ttf" "$t/junk.ttf" >"$t/junk.conf"
+"$bin" render -q --format pdf --fonts "$t/junk.conf" -o "$t/junk-out" samples/most-tic-2017 >"$t/junk.log" 2>&1
+[ $? = 2 ] && grep -q 'junk.ttf' "$t/junk.log" && ok "junk font file: exit 2 naming it" || { no "junk font file"; cat "$t/junk.log"; }
+[ -z "$(ls -A "$t/junk-out" 2>/dev/null)" ] && ok "junk font file: no output" || no "junk font file left output"
