@@ -24,20 +24,6 @@ typedef struct {
 	const char *src;
 } builder;
 
-static const char *xstr(builder *b, const char *expr)
-{
-	xmlXPathObjectPtr r;
-	xmlChar *s;
-	const char *out;
-	b->xp->node = xmlDocGetRootElement(b->c->doc);
-	r = xmlXPathEvalExpression(BAD_CAST expr, b->xp);
-	s = r ? xmlXPathCastToString(r) : NULL;
-	out = dz_arena_strdup(&b->d->arena, s ? (const char *)s : "");
-	xmlFree(s);
-	xmlXPathFreeObject(r);
-	return out;
-}
-
 /* String value of `expr` evaluated at node `at`, in the arena. */
 static const char *xstr_at(builder *b, xmlNodePtr at, const char *expr)
 {
@@ -51,6 +37,12 @@ static const char *xstr_at(builder *b, xmlNodePtr at, const char *expr)
 	xmlFree(s);
 	xmlXPathFreeObject(r);
 	return out;
+}
+
+/* String value of `expr` evaluated at centre.xml's root. */
+static const char *xstr(builder *b, const char *expr)
+{
+	return xstr_at(b, xmlDocGetRootElement(b->c->doc), expr);
 }
 
 /* "2026-03-20" → "2026年3月20日" (GB/T 9704: no leading zeros). */
