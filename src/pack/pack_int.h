@@ -20,6 +20,10 @@
 #include "dossier/pack.h"
 #include "dossier/verify.h"
 
+/* zlib allocator hooks onto dz_calloc/dz_free (zipw.c) */
+voidpf dz_pack_zalloc(voidpf opaque, uInt items, uInt size);
+void dz_pack_zfree(voidpf opaque, voidpf p);
+
 /* ---------- the profile (doc/package.md) ---------- */
 
 #define DZ_MIMETYPE "application/vnd.etsi.asic-e+zip"

@@ -43,18 +43,6 @@ static uint16_t rd16(const unsigned char *p) { return (uint16_t)(p[0] | p[1] << 
 static uint32_t rd32(const unsigned char *p) { return (uint32_t)rd16(p) | (uint32_t)rd16(p + 2) << 16; }
 static uint64_t rd64(const unsigned char *p) { return (uint64_t)rd32(p) | (uint64_t)rd32(p + 4) << 32; }
 
-static voidpf zalloc(voidpf opaque, uInt items, uInt size)
-{
-	(void)opaque;
-	return dz_calloc(items, size);
-}
-
-static void zfree(voidpf opaque, voidpf p)
-{
-	(void)opaque;
-	dz_free(p);
-}
-
 /* Read exactly n bytes at off; 1 if the file is shorter. */
 static int pread_all(dz_zipr *z, void *buf, size_t n, uint64_t off)
 {
@@ -645,8 +633,8 @@ int dz_zipr_read(dz_zipr *z, size_t i, dz_sink sink, void *payload, dz_problem *
 		if (!z->obuf && !(z->obuf = dz_malloc(DZ_CHUNK)))
 			return DOSSIER_ENOMEM;
 		if (!z->zinit) {
-			z->z.zalloc = zalloc;
-			z->z.zfree = zfree;
+			z->z.zalloc = dz_pack_zalloc;
+			z->z.zfree = dz_pack_zfree;
 			if (inflateInit2(&z->z, -15) != Z_OK)
 				return DOSSIER_ENOMEM;
 			z->zinit = 1;

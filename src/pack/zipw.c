@@ -57,13 +57,14 @@ struct dz_zipw {
  * has little left to wait for. */
 #define KICK ((uint64_t)16 << 20)
 
-static voidpf zalloc(voidpf opaque, uInt items, uInt size)
+/* zlib allocates through the dossier allocator (shared with zipr.c) */
+voidpf dz_pack_zalloc(voidpf opaque, uInt items, uInt size)
 {
 	(void)opaque;
 	return dz_calloc(items, size);
 }
 
-static void zfree(voidpf opaque, voidpf p)
+void dz_pack_zfree(voidpf opaque, voidpf p)
 {
 	(void)opaque;
 	dz_free(p);
@@ -179,8 +180,8 @@ int dz_zipw_new(dz_zipw **out, int fd, const char *path, uint16_t dos_date,
 	z->level = level < 1 ? 1 : level > 9 ? 9 : level;
 	/* zlib's state now, so that writing entries allocates nothing (the
 	 * writer may run on its own thread) */
-	z->z.zalloc = zalloc;
-	z->z.zfree = zfree;
+	z->z.zalloc = dz_pack_zalloc;
+	z->z.zfree = dz_pack_zfree;
 	if (deflateInit2(&z->z, z->level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
 		dz_free(z->buf);
 		dz_free(z);
@@ -392,8 +393,8 @@ int dz_zipw_end(dz_zipw *z)
 int dz_deflate_init(z_stream *zs, int level)
 {
 	memset(zs, 0, sizeof *zs);
-	zs->zalloc = zalloc;
-	zs->zfree = zfree;
+	zs->zalloc = dz_pack_zalloc;
+	zs->zfree = dz_pack_zfree;
 	return deflateInit2(zs, level < 1 ? 1 : level > 9 ? 9 : level, Z_DEFLATED, -15, 8,
 			    Z_DEFAULT_STRATEGY) == Z_OK ? 0 : DOSSIER_ENOMEM;
 }
