@@ -211,6 +211,12 @@ int dz_xml_parse(xmlDocPtr *out, const char *utf8, size_t len, const char *path)
 /* Read, decode and parse an XML file. */
 int dz_xml_load(xmlDocPtr *out, const char **enc_used, const char *path,
 		size_t max_bytes);
+/* Check the tree's shape against the caps of dossier_load_options: no
+ * element nested deeper than max_depth, none with more than max_children
+ * element children. DOSSIER_ELIMIT naming the line and the limit. */
+int dz_xml_check_shape(xmlDocPtr doc, const char *path, size_t max_depth,
+		       size_t max_children);
+/* The options with version-1 callers' missing fields defaulted. */
 /* Load (once per process) and return the compiled schema `name` in dir. */
 void *dz_schema_get(const char *dir, const char *name);
 /* Validate; schema errors are appended to *list (capped). Returns count. */

@@ -134,6 +134,18 @@ for b in "$@"; do
 	# one unreadable centre among good ones: exit 2, the others still checked
 	expect_exit "mixed run" 2 "$bin" check samples/dalian-tic-2025 /nonexistent
 	grep -q '2 centres, 1 complete' "$tmproot/cli.out" && ok || bad "mixed run summary"
+	# the input limits are options of render and pack too, and cover a
+	# received evaluation-tables.xml
+	lim=$tmproot/limits-$(basename "$b")
+	expect_exit "render --max-depth 4" 2 "$bin" render --max-depth 4 -o "$lim" samples/most-tic-2021
+	grep -q 'nested too deeply (limit 4 levels, --max-depth)' "$tmproot/cli.err" && ok || bad "render names the depth limit"
+	[ -z "$(ls -A "$lim" 2>/dev/null)" ] && ok || bad "render over a limit wrote files"
+	expect_exit "render --max-table-rows abc" 2 "$bin" render --max-table-rows abc -o "$lim" samples/most-tic-2021
+	expect_exit "pack --max-sections 2" 2 "$bin" pack --max-sections 2 -o "$lim/p.asice" --key /nonexistent samples/most-tic-2021
+	grep -q 'too many section files (limit 2, --max-sections)' "$tmproot/cli.err" && ok || bad "pack names the sections limit"
+	expect_exit "render tables XML" 0 "$bin" render -q --doc tables --format xml -o "$lim/t" samples/most-tic-2021
+	expect_exit "check tables XML --max-table-rows 3" 2 "$bin" check --max-table-rows 3 "$lim/t/evaluation-tables.xml"
+	grep -q 'evaluation-tables.xml:[0-9]*: element <[a-z-]*> has too many child elements' "$tmproot/cli.err" && ok || bad "tables XML row limit"
 
 	# suites of the later stages: tests/suites/NAME.sh BUILD_DIR SCRATCH_DIR,
 	# printing "ok - ..." or "not ok - ..." per test

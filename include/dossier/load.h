@@ -28,17 +28,27 @@ typedef struct {
 	size_t max_file_bytes;     /**< cap per text file (centre.xml, each .md) */
 	size_t max_sections;       /**< cap on the number of section files */
 	size_t max_evidence_files; /**< cap on files found under evidence/ */
+	/* version 2 */
+	size_t max_depth;          /**< cap on nesting: XML elements, Markdown
+					blocks and inlines (lists in quotes in
+					lists, emphasis in links ...) */
+	size_t max_table_rows;     /**< cap on the rows of one table: children
+					of one XML element, rows of one
+					Markdown table */
 } dossier_load_options;
 
-#define DOSSIER_LOAD_OPTIONS_VERSION 1
+#define DOSSIER_LOAD_OPTIONS_VERSION 2
 #define DOSSIER_LOAD_OPTIONS_INIT \
-	{DOSSIER_LOAD_OPTIONS_VERSION, NULL, NULL, 16u << 20, 500, 20000}
+	{DOSSIER_LOAD_OPTIONS_VERSION, NULL, NULL, 16u << 20, 500, 20000, 32, 50000}
 
 /**
  * Load the centre directory `dir`. On success *out owns the data; free it
  * with dossier_centre_free(). Fails (negative code, details in
  * dossier_error_last()) when centre.xml is missing, unreadable, not
- * well-formed, or a text file has bytes invalid in its encoding.
+ * well-formed, or a text file has bytes invalid in its encoding; and with
+ * DOSSIER_ELIMIT, naming the file, line and limit, when an input exceeds
+ * one of the caps in `opts`. Options of version 1 (without max_depth and
+ * max_table_rows) are accepted and get the defaults for those.
  *
  * `dir` may instead be a regular file: an evaluation-tables.xml written by
  * `dossier render` (outlines/schema/tables.xsd, which must be in

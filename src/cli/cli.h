@@ -42,7 +42,7 @@ typedef struct {
 	const char *outline;   /* --outline FILE, or NULL */
 	const char *outlines;  /* --outlines DIR, or NULL */
 	const char *encoding;  /* --encoding, or NULL */
-	size_t max_input, max_files;
+	size_t max_input, max_files, max_sections, max_depth, max_rows;
 	struct {
 		char *path;
 		dossier_outline *o;
@@ -50,6 +50,23 @@ typedef struct {
 	int ncache;
 } cli_session;
 void cli_session_init(cli_session *s);
+/* The input limits every command that loads a centre takes (check, render,
+ * pack): put CLI_LIMIT_OPTIONS in the getopt_long table and hand unknown
+ * option codes to cli_session_limit, which returns 1 if it took the option,
+ * 0 if it is not a limit, -1 after printing why the value is bad. */
+enum {
+	CLI_OPT_MAX_INPUT = 0x1000, CLI_OPT_MAX_EVIDENCE, CLI_OPT_MAX_SECTIONS,
+	CLI_OPT_MAX_DEPTH, CLI_OPT_MAX_ROWS
+};
+#define CLI_LIMIT_OPTIONS \
+	{"max-input", required_argument, NULL, CLI_OPT_MAX_INPUT}, \
+	{"max-evidence-files", required_argument, NULL, CLI_OPT_MAX_EVIDENCE}, \
+	{"max-sections", required_argument, NULL, CLI_OPT_MAX_SECTIONS}, \
+	{"max-depth", required_argument, NULL, CLI_OPT_MAX_DEPTH}, \
+	{"max-table-rows", required_argument, NULL, CLI_OPT_MAX_ROWS}
+int cli_session_limit(cli_session *s, int opt, const char *arg, const char *cmd);
+/* Help text for CLI_LIMIT_OPTIONS, in the current language. */
+const char *cli_limits_help(void);
 void cli_session_dispose(cli_session *s);
 /* Load `dir` and its scheme's outline (owned by the session). On failure
  * prints the error and returns its exit status; 0 on success. */

@@ -26,13 +26,10 @@ static void help(FILE *f)
 "  --outline 文件       使用此提纲文件，而不按 centre.xml 的 scheme 查找\n"
 "  --outlines 目录      先在此目录查找 <方案>.xml\n"
 "  --encoding 编码      章节文件的编码（UTF-8、GB18030、UTF-16），默认自动识别\n"
-"  --max-input 大小     单个文本文件上限（默认 16M）\n"
-"  --max-evidence-files N  evidence/ 文件数上限（默认 20000）\n"
 "  --lang zh|en         消息语言（默认按 LANG）\n"
 "  -q, --quiet          只输出汇总\n"
 "  -h, --help           显示本帮助\n"
-"\n"
-"退出码：0 无错误级问题；1 有错误级问题；2 用法错误或输入无法读取；3 内部错误。\n",
+"\n",
 "usage: dossier check [options] DIR...\n"
 "\n"
 "Check each centre directory (centre.xml, sections/, evidence/) against the\n"
@@ -50,14 +47,15 @@ static void help(FILE *f)
 "  --outlines DIR       look for <scheme>.xml in DIR first\n"
 "  --encoding ENC       encoding of section files (UTF-8, GB18030, UTF-16);\n"
 "                       default: detect\n"
-"  --max-input SIZE     cap per text file (default 16M)\n"
-"  --max-evidence-files N  cap on files under evidence/ (default 20000)\n"
 "  --lang zh|en         message language (default from LANG)\n"
 "  -q, --quiet          print only the summary\n"
 "  -h, --help           show this help\n"
-"\n"
+"\n"));
+	fprintf(f, "%s\n%s", cli_limits_help(), L(
+"退出码：0 无错误级问题；1 有错误级问题；2 用法错误或输入无法读取（含超过上限）；\n"
+"3 内部错误。\n",
 "Exit status: 0 no error-severity findings; 1 errors found; 2 bad usage or\n"
-"unreadable input; 3 internal failure.\n"));
+"unreadable input (a limit exceeded too); 3 internal failure.\n"));
 }
 
 typedef struct {
@@ -173,8 +171,7 @@ int cmd_check(int argc, char **argv)
 		{"outline", required_argument, NULL, 'o'},
 		{"outlines", required_argument, NULL, 'O'},
 		{"encoding", required_argument, NULL, 'e'},
-		{"max-input", required_argument, NULL, 'm'},
-		{"max-evidence-files", required_argument, NULL, 'M'},
+		CLI_LIMIT_OPTIONS,
 		{"lang", required_argument, NULL, 'l'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
@@ -202,24 +199,15 @@ int cmd_check(int argc, char **argv)
 		case 'o': op.ses.outline = optarg; break;
 		case 'O': op.ses.outlines = optarg; break;
 		case 'e': op.ses.encoding = optarg; break;
-		case 'm':
-		case 'M': {
-			size_t v = cli_parse_size(optarg);
-			if (!v) {
-				fprintf(stderr, L("dossier check: 无效的数值：%s\n",
-						  "dossier check: invalid number: %s\n"), optarg);
-				return EXIT_USAGE;
-			}
-			if (c == 'm')
-				op.ses.max_input = v;
-			else
-				op.ses.max_files = v;
-			break;
-		}
 		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
 		case 'q': op.quiet = 1; break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
-		default: help(stderr); return EXIT_USAGE;
+		default:
+			if ((i = cli_session_limit(&op.ses, c, optarg, "check")) > 0)
+				break;
+			if (i == 0)
+				help(stderr);
+			return EXIT_USAGE;
 		}
 	}
 	n = argc - optind;

@@ -40,8 +40,8 @@ static void help(FILE *f)
 "                         （都没有时在终端上询问；口令绝不放在命令行上）\n"
 "  --reports 目录         加入 dossier render 写出的文件（放在 reports/ 下）\n"
 "  --allow-incomplete     检查有错误也打包（记入清单）\n"
-"  --as-of、--outline、--outlines、--encoding、--max-input、--max-evidence-files\n"
-"                         同 dossier check\n"
+"  --as-of、--outline、--outlines、--encoding、--max-input、--max-evidence-files、\n"
+"  --max-sections、--max-depth、--max-table-rows   同 dossier check\n"
 "  --level N              所有条目的 deflate 压缩级别 1-9（默认：16 MiB 以内为 6，\n"
 "                         更大的为 1）\n"
 "  --force-zip64          即使不需要也写 ZIP64 记录（测试读取工具用）\n"
@@ -78,7 +78,8 @@ static void help(FILE *f)
 "  --allow-incomplete     pack even if the check finds errors (recorded in\n"
 "                         the manifest)\n"
 "  --as-of, --outline, --outlines, --encoding, --max-input,\n"
-"  --max-evidence-files   as for dossier check\n"
+"  --max-evidence-files, --max-sections, --max-depth, --max-table-rows\n"
+"                         as for dossier check\n"
 "  --level N              deflate level 1-9 of every entry (default: 6 up to\n"
 "                         16 MiB, 1 for larger entries)\n"
 "  --force-zip64          write ZIP64 records even when not needed (to test\n"
@@ -184,8 +185,7 @@ int cmd_pack(int argc, char **argv)
 		{"outline", required_argument, NULL, 'O'},
 		{"outlines", required_argument, NULL, 'D'},
 		{"encoding", required_argument, NULL, 'e'},
-		{"max-input", required_argument, NULL, 'm'},
-		{"max-evidence-files", required_argument, NULL, 'M'},
+		CLI_LIMIT_OPTIONS,
 		{"level", required_argument, NULL, 'L'},
 		{"force-zip64", no_argument, NULL, 'Z'},
 		{"lang", required_argument, NULL, 'l'},
@@ -239,17 +239,6 @@ int cmd_pack(int argc, char **argv)
 		case 'O': ses.outline = optarg; break;
 		case 'D': ses.outlines = optarg; break;
 		case 'e': ses.encoding = optarg; break;
-		case 'm':
-		case 'M': {
-			size_t v = cli_parse_size(optarg);
-			if (!v)
-				return usage_error("无效的数值：%s", "invalid number: %s", optarg);
-			if (ch == 'm')
-				ses.max_input = v;
-			else
-				ses.max_files = v;
-			break;
-		}
 		case 'L':
 			po.level = atoi(optarg);
 			if (po.level < 1 || po.level > 9 || strspn(optarg, "0123456789") != strlen(optarg))
@@ -259,7 +248,14 @@ int cmd_pack(int argc, char **argv)
 		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
 		case 'q': quiet = 1; break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
-		default: help(stderr); return EXIT_USAGE;
+		default: {
+			int took = cli_session_limit(&ses, ch, optarg, "pack");
+			if (took > 0)
+				break;
+			if (took == 0)
+				help(stderr);
+			return EXIT_USAGE;
+		}
 		}
 	}
 	if (argc - optind != 1 || !out || !nkeys) {

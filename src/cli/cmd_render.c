@@ -16,7 +16,7 @@
 
 static void help(FILE *f)
 {
-	fprintf(f, "%s", L(
+	fprintf(f, L(
 "用法：dossier render [选项] -o 输出目录 目录\n"
 "\n"
 "先检查材料（同 dossier check），再按提纲生成中心报送的文件：\n"
@@ -38,8 +38,10 @@ static void help(FILE *f)
 "  -q, --quiet           不列出检查发现的警告\n"
 "  -h, --help            显示本帮助\n"
 "\n"
+"%s\n"
 "可重现：设置 SOURCE_DATE_EPOCH 后，相同输入生成逐字节相同的 PDF 和 XML。\n"
-"退出码：0 成功；1 材料有错误（未加 --draft）；2 用法错误、输入无法读取或缺字；3 内部错误。\n",
+"退出码：0 成功；1 材料有错误（未加 --draft）；2 用法错误、输入无法读取、超过上限或缺字；\n"
+"3 内部错误。\n",
 "usage: dossier render [options] -o OUTDIR DIR\n"
 "\n"
 "Check the centre (as dossier check does), then write the documents its\n"
@@ -63,10 +65,12 @@ static void help(FILE *f)
 "  -q, --quiet           do not list warnings found by the check\n"
 "  -h, --help            show this help\n"
 "\n"
+"%s\n"
 "Reproducible: with SOURCE_DATE_EPOCH set, the same input gives byte-identical\n"
 "PDF and XML.\n"
 "Exit status: 0 success; 1 the dossier has errors (without --draft); 2 bad\n"
-"usage, unreadable input or a character no font has; 3 internal failure.\n"));
+"usage, unreadable input, a limit exceeded or a character no font has;\n"
+"3 internal failure.\n"), cli_limits_help());
 }
 
 /* SOURCE_DATE_EPOCH, or now. */
@@ -153,6 +157,7 @@ int cmd_render(int argc, char **argv)
 		{"outline", required_argument, NULL, 'L'},
 		{"outlines", required_argument, NULL, 'O'},
 		{"encoding", required_argument, NULL, 'e'},
+		CLI_LIMIT_OPTIONS,
 		{"lang", required_argument, NULL, 'l'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
@@ -189,7 +194,16 @@ int cmd_render(int argc, char **argv)
 		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
 		case 'q': quiet = 1; break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
-		default: help(stderr); return EXIT_USAGE;
+		default: {
+			int took = cli_session_limit(&ses, opt, optarg, "render");
+			if (took > 0)
+				break;
+			if (took == 0)
+				help(stderr);
+			dz_free(style);
+			dz_free(fonts);
+			return EXIT_USAGE;
+		}
 		}
 	}
 	if (optind != argc - 1 || !outdir ||

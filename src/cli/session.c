@@ -4,6 +4,7 @@
  * (cached for the run, so 200 centres compile each outline once) and
  * printing findings.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
@@ -11,9 +12,53 @@
 
 void cli_session_init(cli_session *s)
 {
+	dossier_load_options lo = DOSSIER_LOAD_OPTIONS_INIT;
 	memset(s, 0, sizeof *s);
-	s->max_input = 16u << 20;
-	s->max_files = 20000;
+	s->max_input = lo.max_file_bytes;
+	s->max_files = lo.max_evidence_files;
+	s->max_sections = lo.max_sections;
+	s->max_depth = lo.max_depth;
+	s->max_rows = lo.max_table_rows;
+}
+
+int cli_session_limit(cli_session *s, int opt, const char *arg, const char *cmd)
+{
+	size_t v;
+	if (opt < CLI_OPT_MAX_INPUT || opt > CLI_OPT_MAX_ROWS)
+		return 0;
+	v = opt == CLI_OPT_MAX_INPUT ? cli_parse_size(arg)
+	    : strspn(arg, "0123456789") == strlen(arg) && strlen(arg) < 10 ? (size_t)atol(arg) : 0;
+	if (!v) {
+		fprintf(stderr, L("dossier %s: 无效的上限：%s（应为正整数%s）\n",
+				  "dossier %s: invalid limit: %s (a positive whole number%s)\n"),
+			cmd, arg, opt == CLI_OPT_MAX_INPUT ? L("，可带 K/M/G", ", optionally with K/M/G") : "");
+		return -1;
+	}
+	switch (opt) {
+	case CLI_OPT_MAX_INPUT: s->max_input = v; break;
+	case CLI_OPT_MAX_EVIDENCE: s->max_files = v; break;
+	case CLI_OPT_MAX_SECTIONS: s->max_sections = v; break;
+	case CLI_OPT_MAX_DEPTH: s->max_depth = v; break;
+	default: s->max_rows = v; break;
+	}
+	return 1;
+}
+
+const char *cli_limits_help(void)
+{
+	return L("输入上限（超过时报错并指出是哪一项）：\n"
+		 "  --max-input 大小         单个文本文件（centre.xml、每个 .md，默认 16M）\n"
+		 "  --max-evidence-files N   evidence/ 下的文件数（默认 20000）\n"
+		 "  --max-sections N         sections/ 下的 .md 文件数（默认 500）\n"
+		 "  --max-depth N            XML 元素与 Markdown 的嵌套层数（默认 32）\n"
+		 "  --max-table-rows N       一张表的行数（XML 同一元素的子元素、Markdown 表格行，默认 50000）\n",
+		 "input limits (going over one is an error naming it):\n"
+		 "  --max-input SIZE         one text file: centre.xml, each .md (default 16M)\n"
+		 "  --max-evidence-files N   files under evidence/ (default 20000)\n"
+		 "  --max-sections N         .md files under sections/ (default 500)\n"
+		 "  --max-depth N            nesting of XML elements and Markdown (default 32)\n"
+		 "  --max-table-rows N       rows of one table: children of one XML element,\n"
+		 "                           rows of one Markdown table (default 50000)\n");
 }
 
 void cli_session_dispose(cli_session *s)
@@ -110,6 +155,9 @@ int cli_open_centre(cli_session *s, const char *dir, dossier_centre **c,
 	lo.encoding = s->encoding;
 	lo.max_file_bytes = s->max_input;
 	lo.max_evidence_files = s->max_files;
+	lo.max_sections = s->max_sections;
+	lo.max_depth = s->max_depth;
+	lo.max_table_rows = s->max_rows;
 	dossier_error_clear();
 	if (dossier_centre_load(c, dir, &lo) != 0) {
 		status = cli_print_error(NULL);

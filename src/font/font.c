@@ -288,9 +288,13 @@ int dz_font_subset(dz_font *f, char **path)
 	hb_blob_t *blob = NULL;
 	const char *data;
 	unsigned int len = 0;
-	char tmpl[] = "/tmp/dossier-font-XXXXXX";
+	const char *tmpdir = getenv("TMPDIR");
+	char tmpl[4096];
 	int fd = -1, rc = 0;
 	*path = NULL;
+	if (!tmpdir || !*tmpdir || strlen(tmpdir) > sizeof tmpl - 32)
+		tmpdir = "/tmp";
+	snprintf(tmpl, sizeof tmpl, "%s/dossier-font-XXXXXX", tmpdir);
 	if (!in)
 		return DOSSIER_ENOMEM;
 	hb_set_union(hb_subset_input_unicode_set(in), f->used);
@@ -309,7 +313,7 @@ int dz_font_subset(dz_font *f, char **path)
 	data = hb_blob_get_data(blob, &len);
 	fd = mkstemp(tmpl);
 	if (fd < 0 || !data || len == 0) {
-		rc = dz_errf(DOSSIER_EIO, tmpl, 0, 0, "检查 /tmp 是否可写。", "Check /tmp is writable.",
+		rc = dz_errf(DOSSIER_EIO, tmpl, 0, 0, "检查临时目录（TMPDIR，默认 /tmp）是否可写。", "Check the temporary directory (TMPDIR, default /tmp) is writable.",
 			     "无法写临时字体文件（%s）", "cannot write a temporary font file (%s)",
 			     strerror(errno));
 		goto done;

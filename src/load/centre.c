@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -127,9 +128,10 @@ static int load_sections(dossier_centre *c, const dossier_load_options *o)
 			continue;
 		if (n >= o->max_sections) {
 			rc = dz_errf(DOSSIER_ELIMIT, dir, 0, 0,
-				     "删除多余的 .md 文件。", "Remove extra .md files.",
-				     "sections/ 中章节文件过多（上限 %zu）",
-				     "too many section files (limit %zu)", o->max_sections);
+				     "删除多余的 .md 文件，或用 --max-sections 放宽上限。",
+				     "Remove extra .md files, or raise the limit with --max-sections.",
+				     "sections/ 中章节文件过多（上限 %zu，--max-sections）",
+				     "too many section files (limit %zu, --max-sections)", o->max_sections);
 			break;
 		}
 		if (dz_grow((void **)&names, &cap, n, sizeof *names) ||
@@ -195,8 +197,14 @@ int dossier_centre_load(dossier_centre **out, const char *dir,
 	void *schema;
 	int rc;
 	*out = NULL;
-	if (opts)
+	if (opts && opts->version >= 2)
 		o = *opts;
+	else if (opts) /* version 1: the fields before max_depth */
+		memcpy(&o, opts, offsetof(dossier_load_options, max_depth));
+	o.version = DOSSIER_LOAD_OPTIONS_VERSION;
+	if (!o.max_depth || !o.max_table_rows || !o.max_sections)
+		return dz_err(DOSSIER_EUSAGE, dir, 0, 0, "上限不能为 0",
+			      "a limit cannot be 0", "", "");
 	if (!o.schema_dir)
 		return dz_err(DOSSIER_EUSAGE, "", 0, 0, "未指定数据模式目录",
 			      "no schema directory given", "", "");
@@ -222,7 +230,9 @@ int dossier_centre_load(dossier_centre **out, const char *dir,
 		goto fail;
 	}
 	if ((rc = dz_xml_load(&c->doc, &c->xml_encoding, c->xml_path,
-			      o.max_file_bytes)) != 0)
+			      o.max_file_bytes)) != 0 ||
+	    (rc = dz_xml_check_shape(c->doc, c->xml_path, o.max_depth,
+				     o.max_table_rows)) != 0)
 		goto fail;
 	schema = dz_schema_get(o.schema_dir, "centre.xsd");
 	if (!schema) {

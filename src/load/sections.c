@@ -43,6 +43,76 @@ static int is_type(cmark_node *n, const char *name)
 	return s && strcmp(s, name) == 0;
 }
 
+static int is_leaf(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The caps of dossier_load_options on a parsed section: nesting (blocks
+ * and inlines) and rows per table. Iterative: cmark's iterator keeps no
+ * stack of ours, however deep the tree. */
+static int check_shape(cmark_node *doc, const char *path, const dossier_load_options *o)
+{
+	cmark_iter *it = cmark_iter_new(doc);
+	cmark_event_type ev;
+	size_t depth = 0;
+	int line = 1, rc = 0;
+	if (!it)
+		return DOSSIER_ENOMEM;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		int l = cmark_node_get_start_line(n);
+		if (ev == CMARK_EVENT_EXIT) {
+			depth--;
+			continue;
+		}
+		if (l > 0)
+			line = l;
+		if (depth + 1 > o->max_depth) {
+			rc = dz_errf(DOSSIER_ELIMIT, path, line, 0,
+				     "减少列表、引用或强调的嵌套层数，或用 --max-depth 放宽上限。",
+				     "Nest lists, quotes or emphasis less, or raise the limit with --max-depth.",
+				     "Markdown 嵌套过深（上限 %zu 层，--max-depth）",
+				     "Markdown nested too deeply (limit %zu levels, --max-depth)",
+				     o->max_depth);
+			break;
+		}
+		if (is_type(n, "table")) {
+			size_t rows = 0;
+			cmark_node *r;
+			for (r = cmark_node_first_child(n); r; r = cmark_node_next(r))
+				rows++;
+			if (rows > o->max_table_rows) {
+				rc = dz_errf(DOSSIER_ELIMIT, path, line, 0,
+					     "拆分该表，或用 --max-table-rows 放宽上限。",
+					     "Split the table, or raise the limit with --max-table-rows.",
+					     "表格行数 %zu 超过上限 %zu（--max-table-rows）",
+					     "table has %zu rows, over the limit of %zu (--max-table-rows)",
+					     rows, o->max_table_rows);
+				break;
+			}
+		}
+		/* containers (even empty ones) get an EXIT event; leaves do
+		 * not (cmark's iterator.c) */
+		if (!is_leaf(n))
+			depth++;
+	}
+	cmark_iter_free(it);
+	return rc;
+}
+
 static int add_para(dz_section *s, size_t *cap, char *text, int line)
 {
 	if (dz_grow((void **)&s->paras, cap, s->nparas, sizeof *s->paras)) {
@@ -145,7 +215,8 @@ int dz_section_load(dz_section *s, const char *fullpath,
 	if (!s->doc)
 		return dz_err(DOSSIER_EPARSE, fullpath, 0, 0, "无法解析 Markdown",
 			      "cannot parse Markdown", "", "");
-	rc = extract(s);
+	if ((rc = check_shape(s->doc, fullpath, o)) == 0)
+		rc = extract(s);
 	if (rc == DOSSIER_ENOMEM)
 		dz_err(rc, fullpath, 0, 0, "内存不足", "out of memory", "", "");
 	return rc;

@@ -301,6 +301,10 @@ int dz_tables_load(dossier_centre **out, const char *path,
 	*out = NULL;
 	if ((rc = dz_xml_load(&tables, NULL, path, o->max_file_bytes)) != 0)
 		return rc;
+	if ((rc = dz_xml_check_shape(tables, path, o->max_depth, o->max_table_rows)) != 0) {
+		xmlFreeDoc(tables);
+		return rc;
+	}
 	root = xmlDocGetRootElement(tables);
 	if (!is_el(root, "tables")) {
 		int centre = !strcmp((const char *)root->name, "centre");

@@ -115,6 +115,49 @@ int dz_xml_load(xmlDocPtr *out, const char **enc_used, const char *path,
 	return rc;
 }
 
+int dz_xml_check_shape(xmlDocPtr doc, const char *path, size_t max_depth,
+		       size_t max_children)
+{
+	/* iterative walk: the tree may be as deep as libxml2 allows */
+	xmlNodePtr n = xmlDocGetRootElement(doc);
+	size_t depth = 1;
+	while (n) {
+		if (n->type == XML_ELEMENT_NODE) {
+			xmlNodePtr k;
+			size_t kids = 0;
+			if (depth > max_depth)
+				return dz_errf(DOSSIER_ELIMIT, path, (int)xmlGetLineNo(n), 0,
+					       "减少嵌套层数，或用 --max-depth 放宽上限。",
+					       "Nest less, or raise the limit with --max-depth.",
+					       "元素 <%s> 嵌套过深（上限 %zu 层，--max-depth）",
+					       "element <%s> is nested too deeply (limit %zu levels, --max-depth)",
+					       (const char *)n->name, max_depth);
+			for (k = n->children; k; k = k->next)
+				if (k->type == XML_ELEMENT_NODE && ++kids > max_children)
+					return dz_errf(DOSSIER_ELIMIT, path, (int)xmlGetLineNo(k), 0,
+						       "拆分该表，或用 --max-table-rows 放宽上限。",
+						       "Split the table, or raise the limit with --max-table-rows.",
+						       "元素 <%s> 的子元素（行）过多（上限 %zu，--max-table-rows）",
+						       "element <%s> has too many child elements (rows) (limit %zu, --max-table-rows)",
+						       (const char *)n->name, max_children);
+			if (n->children) {
+				n = n->children;
+				depth++;
+				continue;
+			}
+		}
+		while (n && !n->next) {
+			n = n->parent;
+			depth--;
+			if (!n || n->type == XML_DOCUMENT_NODE)
+				return 0;
+		}
+		if (n)
+			n = n->next;
+	}
+	return 0;
+}
+
 /* Compiled schemas live for the process: a supervising unit checking 200
  * centres compiles centre.xsd once. */
 static struct schema_cache {

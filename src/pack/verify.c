@@ -927,6 +927,10 @@ int dossier_verify_run(dossier_verify_result **out, const char *path,
 		return rc;
 	if (!(r = dz_calloc(1, sizeof *r)))
 		return DOSSIER_ENOMEM;
+	/* verify.h promises "" for what is absent, after a reject too */
+	r->info.signer = r->info.signer_issuer = r->info.signing_time = "";
+	r->info.sm2_signer = r->info.created = r->info.scheme = "";
+	r->info.centre = r->info.tool = "";
 	v.r = r;
 	v.prob = &r->prob;
 	dz_xml_init();
