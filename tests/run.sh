@@ -134,6 +134,9 @@ for b in "$@"; do
 	# one unreadable centre among good ones: exit 2, the others still checked
 	expect_exit "mixed run" 2 "$bin" check samples/dalian-tic-2025 /nonexistent
 	grep -q '2 centres, 1 complete' "$tmproot/cli.out" && ok || bad "mixed run summary"
+	# standard output that cannot be written is an error, not a silent success
+	"$bin" check samples/most-tic-2021 >/dev/full 2>"$tmproot/full.err"; code=$?
+	[ "$code" = 2 ] && grep -q 'cannot write standard output: No space left' "$tmproot/full.err" && ok || bad "check to /dev/full: exit $code"
 	# the input limits are options of render and pack too, and cover a
 	# received evaluation-tables.xml
 	lim=$tmproot/limits-$(basename "$b")

@@ -6,9 +6,15 @@
  * Prints one "ok"/"not ok" line per check and a final "N passed, N failed".
  * Run from the repository root: build/unit
  */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <ftw.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 #include "dossier.h"
 #include "util/util.h"
 #include "util/num.h"
@@ -200,6 +206,219 @@ static void test_alloc_failures(void)
 	OK(total > 20 && clean, "every allocation failure handled");
 }
 
+/* ---------- the whole pipeline under allocation failure ---------- */
+
+#define WALK_OUT "build-walk"  /* under $TMPDIR */
+
+typedef struct {
+	char dir[512], rep[560], pdf[600], xml[600], pkg[600], ext[600];
+	unsigned char *ref[3];  /* the reference run's outputs */
+	size_t reflen[3];
+	dossier_outline *o;
+	dossier_signer *sg;
+	const char *ca;
+	long long now;
+} walk;
+
+static unsigned char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	unsigned char *b = NULL;
+	long len;
+	*n = 0;
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (b = malloc((size_t)len + 1)) != NULL && fread(b, 1, (size_t)len, f) == (size_t)len)
+		*n = (size_t)len;
+	fclose(f);
+	return b;
+}
+
+static int rm_one(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+static void rm_rf(const char *path)
+{
+	nftw(path, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* The names in `dir` other than the `nallowed` given; -1 if none. */
+static int stray(const char *dir, const char *const *allowed, int nallowed)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	int i, found = 0;
+	while (d && (de = readdir(d)) != NULL) {
+		int ok = !strcmp(de->d_name, ".") || !strcmp(de->d_name, "..");
+		for (i = 0; i < nallowed && !ok; i++)
+			ok = !strcmp(de->d_name, allowed[i]);
+		if (!ok) {
+			printf("# stray %s/%s\n", dir, de->d_name);
+			found = 1;
+		}
+	}
+	if (d)
+		closedir(d);
+	return found;
+}
+
+/* load, check, build the annual report, write it as PDF and XML, pack the
+ * centre with them, verify the package and extract it */
+static int pipeline(walk *w)
+{
+	dossier_load_options lo = DOSSIER_LOAD_OPTIONS_INIT;
+	dossier_check_options co = DOSSIER_CHECK_OPTIONS_INIT;
+	dossier_pdf_options po = DOSSIER_PDF_OPTIONS_INIT;
+	dossier_xml_options xo = DOSSIER_XML_OPTIONS_INIT;
+	dossier_pack_options pk = DOSSIER_PACK_OPTIONS_INIT;
+	dossier_verify_options vo = DOSSIER_VERIFY_OPTIONS_INIT;
+	dossier_centre *c = NULL;
+	dossier_report *r = NULL;
+	dossier_doc *d = NULL;
+	dossier_verify_result *v = NULL;
+	int rc;
+	lo.schema_dir = "outlines/schema";
+	co.as_of = "2026-03-31";
+	po.style_path = "templates/gbt9704.style";
+	po.fonts_path = "fonts/fonts.conf";
+	po.created = xo.created = 1774000000;
+	pk.source_date = w->now; /* inside the fresh test certificates' validity */
+	pk.reports_dir = w->rep;
+	vo.ca_file = w->ca;
+	vo.extract_dir = w->ext;
+	if ((rc = dossier_centre_load(&c, "tests/toy/centre", &lo)) == 0 &&
+	    (rc = dossier_check_run(&r, c, w->o, &co)) == 0 &&
+	    (rc = dossier_doc_build(&d, c, w->o, "annual-report")) == 0 &&
+	    (rc = dossier_pdf_write(d, w->pdf, &po)) == 0 &&
+	    (rc = dossier_xml_write(d, w->xml, &xo)) == 0 &&
+	    (rc = dossier_pack_write(w->pkg, c, w->o, r, &w->sg, 1, &pk)) == 0 &&
+	    (rc = dossier_verify_run(&v, w->pkg, &vo)) == 0 && !dossier_verify_result_passed(v))
+		rc = -100;
+	dossier_verify_result_free(v);
+	dossier_doc_free(d);
+	dossier_report_free(r);
+	dossier_centre_free(c);
+	return rc;
+}
+
+/* What a failed run may leave: each output whole (as in the reference run)
+ * or absent; nothing else in the output folder; the extraction folder
+ * absent or empty unless verification passed. */
+static int outputs_clean(walk *w, int rc)
+{
+	const char *paths[3] = {w->pdf, w->xml, w->pkg};
+	int i, clean = 1;
+	for (i = 0; i < 3; i++) {
+		size_t n;
+		unsigned char *b = slurp(paths[i], &n);
+		if (b && (n != w->reflen[i] || memcmp(b, w->ref[i], n) != 0)) {
+			printf("# partial or different output %s (rc %d)\n", paths[i], rc);
+			clean = 0;
+		}
+		free(b);
+	}
+	/* only the three outputs and the extraction folder may exist */
+	{
+		static const char *const top[] = {"r", "p.asice", "x"};
+		static const char *const rep[] = {"annual-report.pdf", "annual-report.xml"};
+		if (stray(w->dir, top, 3) || stray(w->rep, rep, 2))
+			clean = 0;
+	}
+	if (rc != 0 && stray(w->ext, NULL, 0)) {
+		printf("# extraction left files after a failure (rc %d)\n", rc);
+		clean = 0;
+	}
+	return clean;
+}
+
+/* Fail every allocation of the library, one run each (as curl's torture
+ * tests do), through the whole pipeline of the toy centre. Each run must
+ * end in an error with a message, or succeed; never crash, leak (the
+ * sanitizer build's leak check) or leave a partial file. HarfBuzz, libharu,
+ * cmark-gfm and OpenSSL allocate with their own allocators and are not
+ * failed here (doc/fuzzing.md, "Fault injection"). */
+static void test_alloc_pipeline(void)
+{
+	walk w;
+	const char *tmp = getenv("TMPDIR");
+	dossier_keygen_options ko = DOSSIER_KEYGEN_OPTIONS_INIT;
+	char keys[600], key[700], cert[700], chain[700], ca[700];
+	unsigned long n, total, errors = 0, ok = 0;
+	int clean = 1, i;
+	memset(&w, 0, sizeof w);
+	snprintf(w.dir, sizeof w.dir, "%s/dossier-walk-%ld", tmp && *tmp ? tmp : "/tmp", (long)getpid());
+	snprintf(w.rep, sizeof w.rep, "%s/r", w.dir);
+	snprintf(w.pdf, sizeof w.pdf, "%s/annual-report.pdf", w.rep);
+	snprintf(w.xml, sizeof w.xml, "%s/annual-report.xml", w.rep);
+	snprintf(w.pkg, sizeof w.pkg, "%s/p.asice", w.dir);
+	snprintf(w.ext, sizeof w.ext, "%s/x", w.dir);
+	snprintf(keys, sizeof keys, "%s-keys", w.dir);
+	snprintf(key, sizeof key, "%s/rsa.key", keys);
+	snprintf(cert, sizeof cert, "%s/rsa.pem", keys);
+	snprintf(chain, sizeof chain, "%s/chain.pem", keys);
+	snprintf(ca, sizeof ca, "%s/trust.pem", keys);
+	w.ca = ca;
+	w.now = (long long)time(NULL);
+	rm_rf(w.dir);
+	rm_rf(keys);
+	if (mkdir(w.dir, 0700) != 0 || mkdir(w.rep, 0700) != 0 || dossier_keygen(keys, &ko) != 0 ||
+	    dossier_signer_load(&w.sg, key, cert, chain, NULL, NULL) != 0 ||
+	    dossier_outline_load(&w.o, "tests/toy/toy-scheme-2030.xml", "outlines/schema") != 0) {
+		OK(0, "pipeline walk: set-up");
+		goto done;
+	}
+	/* the reference run (also warms the schema cache) */
+	if ((i = pipeline(&w)) != 0)
+		printf("# reference run: %d %s %s\n", i, dossier_error_last() ? dossier_error_last()->file : "", dossier_error_last() ? dossier_error_last()->msg_en : "");
+	OK(i == 0, "pipeline walk: reference run passes");
+	for (i = 0; i < 3; i++)
+		w.ref[i] = slurp(i == 0 ? w.pdf : i == 1 ? w.xml : w.pkg, &w.reflen[i]);
+	rm_rf(w.ext);
+	dossier_alloc_fail_at(0);
+	pipeline(&w);
+	total = dossier_alloc_fail_at(0);
+	rm_rf(w.dir);
+	mkdir(w.dir, 0700);
+	mkdir(w.rep, 0700);
+	for (n = 1; n <= total; n++) {
+		int rc;
+		dossier_error_clear();
+		dossier_alloc_fail_at(n);
+		rc = pipeline(&w);
+		dossier_alloc_fail_at(0);
+		if (rc == 0) {
+			ok++;
+		} else {
+			errors++;
+			if (!dossier_error_last() || !*dossier_error_last()->msg_en ||
+			    !*dossier_error_last()->msg_zh) {
+				printf("# allocation %lu: failed (rc %d) with no message\n", n, rc);
+				clean = 0;
+			}
+		}
+		if (!outputs_clean(&w, rc)) {
+			printf("#   at allocation %lu\n", n);
+			clean = 0;
+		}
+		rm_rf(w.ext);
+	}
+	printf("# pipeline: %lu allocations; %lu failed cleanly, %lu tolerated\n", total, errors, ok);
+	OK(total > 500 && clean, "pipeline walk: every allocation failure handled");
+done:
+	for (i = 0; i < 3; i++)
+		free(w.ref[i]);
+	dossier_signer_free(w.sg);
+	dossier_outline_free(w.o);
+	rm_rf(w.dir);
+	rm_rf(keys);
+	dossier_error_clear();
+}
+
 /* ---------- layout, on boxes, with made-up metrics ---------- */
 
 /* Fake metrics: CJK 1 em, other characters 0.5 em, one font per role;
@@ -353,6 +572,7 @@ int main(void)
 	test_decode();
 	test_toy_scheme();
 	test_alloc_failures();
+	test_alloc_pipeline();
 	test_layout();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;

@@ -37,6 +37,11 @@ typedef struct {
 					Markdown table */
 } dossier_load_options;
 
+/** The largest max_depth accepted: the document model and the layout
+ *  recurse once per level, and 1000 levels stay well inside a default
+ *  8 MiB stack (also under AddressSanitizer). */
+#define DOSSIER_MAX_DEPTH 1000
+
 #define DOSSIER_LOAD_OPTIONS_VERSION 2
 #define DOSSIER_LOAD_OPTIONS_INIT \
 	{DOSSIER_LOAD_OPTIONS_VERSION, NULL, NULL, 16u << 20, 500, 20000, 32, 50000}

@@ -93,6 +93,8 @@ void cli_progress_end(cli_progress *p);
  * callback); after the library has cleaned up, cli_interrupt_finish()
  * dies of the same signal if one came, and restores the handlers. */
 void cli_interrupt_install(void);
+/* The signal that has arrived since cli_interrupt_install, or 0. */
+int cli_interrupted(void);
 void cli_interrupt_finish(void);
 
 int cmd_check(int argc, char **argv);

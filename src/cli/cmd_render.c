@@ -3,12 +3,15 @@
  * (summary report, annual report, evaluation tables) as PDF and/or XML.
  * Refuses an incomplete dossier unless --draft, which marks every page.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include <openssl/evp.h>
 #include "cli.h"
 #include "util/util.h"
@@ -135,6 +138,51 @@ static int make_dirs(const char *dir)
 	return rc;
 }
 
+/* Remove the staging folder and whatever is still in it (only files we
+ * wrote: the folder is ours, mode 0700). */
+static void unstage(const char *stage)
+{
+	DIR *d = opendir(stage);
+	struct dirent *de;
+	while (d && (de = readdir(d)) != NULL) {
+		char *p;
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if ((p = dz_fmt("%s/%s", stage, de->d_name)) != NULL)
+			unlink(p);
+		dz_free(p);
+	}
+	if (d)
+		closedir(d);
+	rmdir(stage);
+}
+
+/* Move the staged files into OUTDIR with signals held, so an interrupt
+ * cannot split the set; print each final path. */
+static int commit(const char *stage, const char *outdir, char *const *names, int n)
+{
+	sigset_t all, old;
+	int i, status = EXIT_COMPLETE;
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	for (i = 0; i < n && status == EXIT_COMPLETE; i++) {
+		char *from = dz_fmt("%s/%s", stage, names[i]);
+		char *to = dz_fmt("%s/%s", outdir, names[i]);
+		if (!from || !to || rename(from, to) != 0) {
+			fprintf(stderr, L("dossier render: 无法写出 %s：%s\n",
+					  "dossier render: cannot write %s: %s\n"),
+				to ? to : names[i], strerror(errno));
+			status = EXIT_USAGE;
+		}
+		dz_free(from);
+		dz_free(to);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	for (i = 0; i < n && status == EXIT_COMPLETE; i++)
+		printf("%s/%s\n", outdir, names[i]);
+	return status;
+}
+
 static void on_substitute(const char *role, const char *wanted, const char *used, void *p)
 {
 	(void)p;
@@ -173,7 +221,8 @@ int cmd_render(int argc, char **argv)
 	dossier_outline *o = NULL;
 	dossier_report *r = NULL;
 	const char *outdir = NULL, *which = "all", *format = "both";
-	char *style = NULL, *fonts = NULL, *digest = NULL;
+	char *style = NULL, *fonts = NULL, *digest = NULL, *stage = NULL;
+	char *names[6] = {0}; /* files written into the staging folder */
 	int draft = 0, quiet = 0, opt, status = EXIT_COMPLETE, written = 0;
 	size_t i;
 	cli_session_init(&ses);
@@ -258,9 +307,23 @@ int cmd_render(int argc, char **argv)
 	po.on_substitute = quiet ? NULL : on_substitute;
 	digest = file_sha256(dossier_centre_xml_path(c));
 	xo.source_digest = digest;
+	/* Everything is written into a private staging folder inside OUTDIR and
+	 * renamed into place only when every document is done: an error or
+	 * Ctrl-C leaves OUTDIR as it was, never a mix of old and new files. */
+	stage = dz_fmt("%s/.dossier-render-XXXXXX", outdir);
+	if (!stage || !mkdtemp(stage)) {
+		fprintf(stderr, L("dossier render: 无法在 %s 中写文件：%s\n",
+				  "dossier render: cannot write in %s: %s\n"),
+			outdir, strerror(errno));
+		dz_free(stage);
+		stage = NULL;
+		status = EXIT_USAGE;
+		goto done;
+	}
+	cli_interrupt_install();
 	for (i = 0; i < sizeof docs / sizeof docs[0] && status == EXIT_COMPLETE; i++) {
 		dossier_doc *d = NULL;
-		char *path;
+		int k;
 		if (strcmp(which, "all") && strcmp(which, docs[i].opt))
 			continue;
 		if (!dossier_doc_wanted(c, o, docs[i].kind)) {
@@ -276,33 +339,51 @@ int cmd_render(int argc, char **argv)
 			status = cli_print_error(NULL);
 			break;
 		}
-		if (strcmp(format, "xml")) {
-			path = dz_fmt("%s/%s.pdf", outdir, dossier_doc_output(d));
-			if (!path || dossier_pdf_write(d, path, &po) != 0)
+		for (k = 0; k < 2 && status == EXIT_COMPLETE; k++) {
+			const char *ext = k == 0 ? "pdf" : "xml";
+			char *path;
+			int rc;
+			if (!strcmp(format, k == 0 ? "xml" : "pdf"))
+				continue;
+			if (cli_interrupted())
+				break;
+			names[written] = dz_fmt("%s.%s", dossier_doc_output(d), ext);
+			path = names[written] ? dz_fmt("%s/%s", stage, names[written]) : NULL;
+			if (!path) {
+				dz_err(DOSSIER_ENOMEM, outdir, 0, 0, "内存不足", "out of memory", "", "");
 				status = cli_print_error(NULL);
-			else {
-				printf("%s\n", path);
-				written++;
+				break;
 			}
+			rc = k == 0 ? dossier_pdf_write(d, path, &po) : dossier_xml_write(d, path, &xo);
 			dz_free(path);
-		}
-		if (status == EXIT_COMPLETE && strcmp(format, "pdf")) {
-			path = dz_fmt("%s/%s.xml", outdir, dossier_doc_output(d));
-			if (!path || dossier_xml_write(d, path, &xo) != 0)
+			if (rc != 0)
 				status = cli_print_error(NULL);
-			else {
-				printf("%s\n", path);
+			else
 				written++;
-			}
-			dz_free(path);
 		}
 		dossier_doc_free(d);
+		if (cli_interrupted())
+			break;
 	}
-	if (status == EXIT_COMPLETE && !written) {
+	if (status == EXIT_COMPLETE && !written && !cli_interrupted()) {
 		fprintf(stderr, L("dossier render: 没有要生成的文件\n", "dossier render: nothing to render\n"));
 		status = EXIT_USAGE;
 	}
+	if (status == EXIT_COMPLETE && !cli_interrupted())
+		status = commit(stage, outdir, names, written);
+	if (cli_interrupted() && status == EXIT_COMPLETE) {
+		fprintf(stderr, L("dossier render: 已中断，未写出任何文件\n",
+				  "dossier render: interrupted; nothing written\n"));
+		status = EXIT_USAGE;
+	}
 done:
+	if (stage) {
+		unstage(stage);
+		cli_interrupt_finish(); /* dies of the signal if one came */
+	}
+	for (i = 0; i < 6; i++)
+		dz_free(names[i]);
+	dz_free(stage);
 	dossier_report_free(r);
 	dossier_centre_free(c);
 	cli_session_dispose(&ses);

@@ -2,6 +2,7 @@
  * main.c — the dossier command: a table of subcommands (one cmd_*.c each),
  * language selection, error printing and data-directory discovery.
  */
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,10 +136,24 @@ static void usage(FILE *f)
 			   "unreadable input, 3 internal failure.\n"));
 }
 
-int main(int argc, char **argv)
+/* Standard output is where check's findings and render's paths go: a full
+ * disk or a closed pipe there is a failure, not a silent success. */
+static int finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, L("dossier: 无法写标准输出：%s\n  处理：检查输出重定向的目标（磁盘空间、管道）。\n",
+				  "dossier: cannot write standard output: %s\n"
+				  "  fix: Check where the output goes (disk space, pipe).\n"),
+			strerror(errno));
+		if (status != EXIT_INTERNAL)
+			status = EXIT_USAGE;
+	}
+	return status;
+}
+
+static int run(int argc, char **argv)
 {
 	size_t i;
-	cli_lang_init();
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;
@@ -157,4 +172,20 @@ int main(int argc, char **argv)
 	fprintf(stderr, L("dossier: 未知命令 %s\n", "dossier: unknown command %s\n"), argv[1]);
 	usage(stderr);
 	return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+	const char *fail_at = getenv("DOSSIER_ALLOC_FAIL_AT");
+	int status;
+	cli_lang_init();
+	/* test switch (tests/suites/faults.sh): the Nth allocation of the
+	 * library fails; DOSSIER_ALLOC_FAIL_AT=0 counts them and prints the
+	 * count on stderr at exit */
+	if (fail_at)
+		dossier_alloc_fail_at(strtoul(fail_at, NULL, 10));
+	status = finish(run(argc, argv));
+	if (fail_at && !strcmp(fail_at, "0"))
+		fprintf(stderr, "dossier: %lu allocations\n", dossier_alloc_fail_at(0));
+	return status;
 }

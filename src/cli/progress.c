@@ -30,9 +30,15 @@ void cli_interrupt_install(void)
 	int i;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
+	sa.sa_flags = SA_RESTART; /* a write in progress is not cut short */
 	sigemptyset(&sa.sa_mask);
 	for (i = 0; i < 3; i++)
 		sigaction(sigs[i], &sa, &saved[i]);
+}
+
+int cli_interrupted(void)
+{
+	return got_signal;
 }
 
 void cli_interrupt_finish(void)

@@ -50,13 +50,14 @@ const char *cli_limits_help(void)
 		 "  --max-input 大小         单个文本文件（centre.xml、每个 .md，默认 16M）\n"
 		 "  --max-evidence-files N   evidence/ 下的文件数（默认 20000）\n"
 		 "  --max-sections N         sections/ 下的 .md 文件数（默认 500）\n"
-		 "  --max-depth N            XML 元素与 Markdown 的嵌套层数（默认 32）\n"
+		 "  --max-depth N            XML 元素与 Markdown 的嵌套层数（默认 32，最大 1000）\n"
 		 "  --max-table-rows N       一张表的行数（XML 同一元素的子元素、Markdown 表格行，默认 50000）\n",
 		 "input limits (going over one is an error naming it):\n"
 		 "  --max-input SIZE         one text file: centre.xml, each .md (default 16M)\n"
 		 "  --max-evidence-files N   files under evidence/ (default 20000)\n"
 		 "  --max-sections N         .md files under sections/ (default 500)\n"
-		 "  --max-depth N            nesting of XML elements and Markdown (default 32)\n"
+		 "  --max-depth N            nesting of XML elements and Markdown (default 32,\n"
+		 "                           at most 1000)\n"
 		 "  --max-table-rows N       rows of one table: children of one XML element,\n"
 		 "                           rows of one Markdown table (default 50000)\n");
 }

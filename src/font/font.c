@@ -70,6 +70,25 @@ static int font_open(dz_font **out, const char *path, int index)
 			       "Use a TrueType font (.ttf/.ttc).",
 			       "不是可用的字体（第 %d 个字形集）", "not a usable font (face %d)", index);
 	}
+	/* HarfBuzz reads a bad unitsPerEm as 1000, but the 'head' table is
+	 * copied into the subset as it is, and libharu divides by it (a
+	 * SIGFPE found by fuzz_font): judge the raw table here. */
+	{
+		hb_blob_t *head = hb_face_reference_table(f->face, HB_TAG('h', 'e', 'a', 'd'));
+		unsigned int hl = 0;
+		const unsigned char *h = (const unsigned char *)hb_blob_get_data(head, &hl);
+		unsigned upem = hl >= 54 ? (unsigned)(h[18] << 8 | h[19]) : 0;
+		int loca = hl >= 54 ? (int16_t)(h[50] << 8 | h[51]) : -1;
+		hb_blob_destroy(head);
+		if (upem < 16 || upem > 16384 || (loca != 0 && loca != 1)) {
+			font_close(f);
+			return dz_errf(DOSSIER_EFONT, path, 0, 0, "换用其他字体，或用字体工具修复该文件。",
+				       "Use another font, or repair the file with a font tool.",
+				       "字体的 head 表无效（unitsPerEm %u，indexToLocFormat %d）",
+				       "the font's head table is invalid (unitsPerEm %u, indexToLocFormat %d)",
+				       upem, loca);
+		}
+	}
 	hb_font_get_h_extents(f->hb, &ext);
 	f->ascent = (float)ext.ascender / f->upem;
 	f->descent = (float)ext.descender / f->upem;

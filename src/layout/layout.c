@@ -612,13 +612,17 @@ static void mark(lay *L, const dz_block *b, float top)
 	dz_mark *m;
 	for (i = 0; i < b->nruns; i++)
 		dz_buf_puts(&t, b->runs[i].text);
-	if (dz_grow((void **)&o->marks, &o->cmarks, o->nmarks, sizeof *o->marks)) {
+	if (t.oom || dz_grow((void **)&o->marks, &o->cmarks, o->nmarks, sizeof *o->marks)) {
 		L->rc = DOSSIER_ENOMEM;
 		dz_buf_dispose(&t);
 		return;
 	}
 	m = &o->marks[o->nmarks++];
 	m->title = dz_arena_strdup(&o->arena, dz_trim((char *)dz_buf_cstr(&t)));
+	if (!m->title) {
+		o->nmarks--;
+		L->rc = DOSSIER_ENOMEM;
+	}
 	m->level = b->level;
 	m->page = (int)(L->page - o->pages);
 	m->top = L->top - top;
@@ -853,6 +857,8 @@ static void table(lay *L, const dz_block *b, float width)
 			run.text = dz_arena_strdup(&L->out->arena, buf);
 			if (run.text)
 				set_text(L, &cap, &run, 1, &st->caption, width, 0, 0, 0, AL_CENTER, 0);
+			else
+				L->rc = DOSSIER_ENOMEM;
 		}
 		{
 			float ch = 0;
@@ -1047,6 +1053,10 @@ static void centered(lay *L, const dz_textstyle *ts, const char *text, float ext
 	plines p = {0};
 	dz_run run = {0, text, NULL};
 	dz_textstyle t = *ts;
+	if (!text) { /* an arena copy that failed */
+		L->rc = DOSSIER_ENOMEM;
+		return;
+	}
 	if (extra_lead > 0)
 		t.leading = extra_lead;
 	set_text(L, &p, &run, 1, &t, L->st->type_w, 0, 0, 0, AL_CENTER, 0);
@@ -1144,6 +1154,8 @@ static void toc(lay *L, const dz_layout *body, size_t offset)
 						base, lead, 0, 0);
 				if (ns)
 					put_str(L, ts->font, ts->size, L->x0 + st->type_w - nw, base, ns, 0, 0);
+				else
+					L->rc = DOSSIER_ENOMEM;
 			}
 			{
 				dz_page *pg = L->page;

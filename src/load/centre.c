@@ -205,6 +205,11 @@ int dossier_centre_load(dossier_centre **out, const char *dir,
 	if (!o.max_depth || !o.max_table_rows || !o.max_sections)
 		return dz_err(DOSSIER_EUSAGE, dir, 0, 0, "上限不能为 0",
 			      "a limit cannot be 0", "", "");
+	if (o.max_depth > DOSSIER_MAX_DEPTH)
+		return dz_errf(DOSSIER_EUSAGE, dir, 0, 0, "", "",
+			       "嵌套上限最大为 %d（更深的树会耗尽栈）",
+			       "the nesting limit can be at most %d (deeper trees would exhaust the stack)",
+			       DOSSIER_MAX_DEPTH);
 	if (!o.schema_dir)
 		return dz_err(DOSSIER_EUSAGE, "", 0, 0, "未指定数据模式目录",
 			      "no schema directory given", "", "");

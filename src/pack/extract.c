@@ -66,14 +66,25 @@ typedef struct {
 	const char *name, *dir;
 } xctx;
 
-static int remember(xctx *x, const char *path, size_t len, int is_dir)
+/* Two steps, so that whatever is created is always on the rollback list:
+ * reserve() takes the memory before the file or folder is made, keep()
+ * records it once it exists, drop() forgets a reservation not used. */
+static int reserve(xctx *x, const char *path, size_t len, int is_dir)
 {
 	if (dz_grow((void **)&x->m, &x->cap, x->n, sizeof *x->m))
 		return DOSSIER_ENOMEM;
 	if (!(x->m[x->n].path = dz_strndup(path, len)))
 		return DOSSIER_ENOMEM;
-	x->m[x->n++].is_dir = is_dir;
+	x->m[x->n].is_dir = is_dir;
 	return 0;
+}
+
+static void keep(xctx *x) { x->n++; }
+
+static void drop(xctx *x)
+{
+	dz_free(x->m[x->n].path);
+	x->m[x->n].path = NULL;
 }
 
 static int write_error(xctx *x, const char *what)
@@ -99,14 +110,18 @@ static int open_parent(xctx *x, const char *name, int *out)
 		int sub, rc;
 		memcpy(comp, s, n);
 		comp[n] = '\0';
+		if ((rc = reserve(x, name, (size_t)(slash - name), 1)) != 0) {
+			close(fd);
+			return rc;
+		}
 		if (mkdirat(fd, comp, 0755) == 0) {
-			if ((rc = remember(x, name, (size_t)(slash - name), 1)) != 0) {
-				close(fd);
-				return rc;
-			}
+			keep(x);
 		} else if (errno != EEXIST) {
+			drop(x);
 			close(fd);
 			return write_error(x, "mkdir");
+		} else {
+			drop(x);
 		}
 		sub = openat(fd, comp, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
 		close(fd);
@@ -190,15 +205,20 @@ int dz_extract(dz_zipr *z, const char *dir, const unsigned char *const *want,
 		x.name = e->name;
 		if ((rc = open_parent(&x, e->name, &parent)) != 0)
 			break;
+		if ((rc = reserve(&x, e->name, e->name_len, 0)) != 0) {
+			close(parent);
+			break;
+		}
 		x.fd = openat(parent, base ? base + 1 : e->name,
 			      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
 		close(parent);
 		if (x.fd < 0) {
+			drop(&x);
 			rc = write_error(&x, "create");
 			break;
 		}
-		rc = remember(&x, e->name, e->name_len, 0);
-		if (rc == 0 && (rc = dz_hash_init(&x.h, 0)) == 0) {
+		keep(&x);
+		if ((rc = dz_hash_init(&x.h, 0)) == 0) {
 			rc = dz_zipr_read(z, i, xsink, &x, prob);
 			if (rc == 0 && dz_hash_final(&x.h, sha, sm3) != 0)
 				rc = DOSSIER_ERROR;

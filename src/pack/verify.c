@@ -944,14 +944,15 @@ int dossier_verify_run(dossier_verify_result **out, const char *path,
 		goto done;
 	}
 	rc = verify_all(&v);
+	/* the result is complete before anything is extracted: nothing can
+	 * fail after the files are on disk */
+	if (rc == 0)
+		rc = fill_result(r, v.total);
 	if (rc == 0 && opts->extract_dir)
 		rc = dz_extract(v.z, opts->extract_dir, v.want, opts, v.total, v.prob);
 	if (rc == 0 || rc == DZ_REJECTED) {
 		r->passed = rc == 0;
-		if (rc == 0)
-			rc = fill_result(r, v.total);
-		else
-			rc = 0;
+		rc = 0;
 	}
 done:
 	if (rc == 0 && !r->passed) {

@@ -23,6 +23,7 @@
 
 typedef struct {
 	HPDF_STATUS error, detail;
+	int sys;  /* errno when libharu reported its first error */
 } herr;
 
 static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
@@ -31,6 +32,7 @@ static void on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
 	if (!e->error) {
 		e->error = error_no;
 		e->detail = detail_no;
+		e->sys = errno;
 	}
 }
 
@@ -278,7 +280,7 @@ int dz_pdf_backend_write(const dz_layout *lay, const dossier_doc *doc,
 			 const dz_pdf_font *fonts, int nfonts, const char *path,
 			 const dossier_pdf_options *o)
 {
-	herr e = {0, 0};
+	herr e = {0, 0, 0};
 	HPDF_Doc pdf = HPDF_New(on_error, &e);
 	HPDF_Font font[8] = {0};
 	HPDF_Page *pages = NULL;
@@ -423,12 +425,17 @@ int dz_pdf_backend_write(const dz_layout *lay, const dossier_doc *doc,
 		rc = DOSSIER_ENOMEM;
 		goto done;
 	}
+	errno = 0;
 	if (HPDF_SaveToFile(pdf, tmp) != HPDF_OK || e.error) {
+		/* libharu's file errors (HPDF_FILE_IO_ERROR, HPDF_FILE_OPEN_ERROR)
+		 * come straight from fopen/fwrite/fclose: errno says why */
+		int sys = e.sys ? e.sys : errno;
 		unlink(tmp);
 		rc = dz_errf(DOSSIER_EIO, path, 0, 0, "检查输出目录是否可写、磁盘是否已满。",
 			     "Check the output directory is writable and the disk not full.",
-			     "无法写入 PDF（错误 0x%04X）", "cannot write the PDF (error 0x%04X)",
-			     (unsigned)e.error);
+			     "无法写入 PDF（%s，libharu 错误 0x%04X）",
+			     "cannot write the PDF (%s, libharu error 0x%04X)",
+			     sys ? strerror(sys) : "?", (unsigned)e.error);
 		goto done;
 	}
 	if (rename(tmp, path) != 0) {

@@ -42,9 +42,10 @@ static int should_fail(void)
 
 void *dz_malloc(size_t n)
 {
-	if (should_fail())
-		return NULL;
-	return cur.malloc(n);
+	void *p = should_fail() ? NULL : cur.malloc(n);
+	if (!p)
+		dz_err_oom();
+	return p;
 }
 
 void *dz_calloc(size_t n, size_t size)
@@ -60,9 +61,10 @@ void *dz_calloc(size_t n, size_t size)
 
 void *dz_realloc(void *p, size_t n)
 {
-	if (should_fail())
-		return NULL;
-	return cur.realloc(p, n);
+	void *q = should_fail() ? NULL : cur.realloc(p, n);
+	if (!q)
+		dz_err_oom();
+	return q;
 }
 
 void dz_free(void *p)

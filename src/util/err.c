@@ -38,6 +38,23 @@ int dz_err(int code, const char *file, int line, int col, const char *zh,
 	return code;
 }
 
+void dz_err_oom(void)
+{
+	int i;
+	for (i = 0; i < 6; i++) {
+		dz_free(owned[i]);
+		owned[i] = NULL;
+	}
+	last.code = DOSSIER_ENOMEM;
+	last.msg_zh = "内存不足";
+	last.msg_en = "out of memory";
+	last.hint_zh = "关闭其他程序，或在内存更大的机器上重试。";
+	last.hint_en = "Close other programs, or retry on a machine with more memory.";
+	last.file = "";
+	last.line = last.column = 0;
+	have_last = 1;
+}
+
 const dossier_error *dossier_error_last(void)
 {
 	return have_last ? &last : NULL;

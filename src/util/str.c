@@ -81,7 +81,7 @@ size_t dz_utf8_count(const char *s, size_t n, int skip_space)
 
 char *dz_trim(char *s)
 {
-	size_t n = strlen(s), start = 0;
+	size_t n = strlen(s), start = 0, len0 = n;
 	const unsigned char *u = (const unsigned char *)s;
 	for (;;) {
 		uint32_t c;
@@ -101,6 +101,8 @@ char *dz_trim(char *s)
 			break;
 		n = k;
 	}
+	if (start == 0 && n == len0)
+		return s; /* nothing trimmed: leave s unwritten (it may be "") */
 	memmove(s, s + start, n - start);
 	s[n - start] = '\0';
 	return s;

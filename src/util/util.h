@@ -57,6 +57,9 @@ char *dz_vfmt(const char *fmt, va_list ap);
 /* dz_err with printf-style zh/en messages sharing one argument list is not
  * possible in C; this variant formats each message from its own format and
  * the same arguments (both formats must take identical argument types). */
+/* Record "out of memory" without allocating (called by the allocator on
+ * every failure; a later dz_err with the file concerned replaces it). */
+void dz_err_oom(void);
 int dz_errf(int code, const char *file, int line, int col,
 	    const char *hint_zh, const char *hint_en,
 	    const char *fmt_zh, const char *fmt_en, ...);

@@ -100,9 +100,56 @@ grep -q 'U+1F600' "$t/glyph.log" && grep -q 'annual-4-problems.md' "$t/glyph.log
 touch "$t/not-a-dir"
 "$bin" render -q --format pdf -o "$t/not-a-dir" samples/most-tic-2017 >"$t/ro.log" 2>&1
 [ $? = 2 ] && ok "unwritable output: exit 2" || no "unwritable output exit status"
-mkdir -p "$t/full"
-ln -sf /dev/full "$t/full/annual-report.pdf.tmp.$$" 2>/dev/null
-ls "$t"/*.tmp.* "$t"/*/*.tmp.* 2>/dev/null | grep -v "$t/full" && no "temporary files left" || ok "no temporary files left"
+
+# Output errors and interrupts: each ends with a clear error, a non-zero
+# exit and OUTDIR as it was (render stages everything in a private folder
+# and renames the set into place at the end).
+old_out=$t/keep; mkdir -p "$old_out"; echo old >"$old_out/annual-report.pdf"
+same_as_before() { [ "$(ls -A "$1")" = annual-report.pdf ] && [ "$(cat "$1/annual-report.pdf")" = old ]; }
+# standard output on a full device: the paths cannot be printed
+"$bin" render -q -o "$t/stdout-full" samples/most-tic-2017 >/dev/full 2>"$t/full.log"
+[ $? = 2 ] && grep -q 'cannot write standard output' "$t/full.log" && ok "stdout on /dev/full: exit 2, said" || no "stdout on /dev/full"
+# a read-only file system and a full one (a private mount namespace)
+for ns in "unshare -m" "unshare -rm"; do
+	$ns true 2>/dev/null || continue
+	mkdir -p "$t/ro-fs" "$t/small-fs"
+	$ns sh -c "mount -t tmpfs -o size=1M tmpfs '$t/ro-fs' && mkdir '$t/ro-fs/out' && echo old >'$t/ro-fs/out/annual-report.pdf' &&
+		mount -o remount,ro '$t/ro-fs' &&
+		'$bin' render -q -o '$t/ro-fs/out' samples/most-tic-2017 2>'$t/rofs.log'; echo \$? >'$t/rofs.code';
+		ls -A '$t/ro-fs/out' >'$t/rofs.left';
+		mount -t tmpfs -o size=150K tmpfs '$t/small-fs' &&
+		'$bin' render -q -o '$t/small-fs' samples/most-tic-2017 2>'$t/small.log'; echo \$? >'$t/small.code';
+		ls -A '$t/small-fs' >'$t/small.left'" 2>/dev/null
+	[ -f "$t/rofs.code" ] || continue
+	[ "$(cat "$t/rofs.code")" = 2 ] && grep -q 'Read-only file system' "$t/rofs.log" && [ "$(cat "$t/rofs.left")" = annual-report.pdf ] \
+		&& ok "read-only file system: exit 2, the reason, nothing changed" \
+		|| { no "read-only file system (exit $(cat "$t/rofs.code"))"; sed 's/^/    | /' "$t/rofs.log" | head -5; }
+	[ "$(cat "$t/small.code")" = 2 ] && grep -q 'No space left' "$t/small.log" && [ ! -s "$t/small.left" ] \
+		&& ok "full disk: exit 2, the reason, nothing left" \
+		|| { no "full disk (exit $(cat "$t/small.code"), left: $(cat "$t/small.left"))"; sed 's/^/    | /' "$t/small.log" | head -5; }
+	break
+done
+[ -f "$t/rofs.code" ] || echo "# read-only and full-disk tests skipped: cannot mount a tmpfs here"
+# Ctrl-C (and SIGTERM) in the middle of a long render: a 1,800-page report
+big=$t/big; cp -r tests/toy/long "$big"
+body=$(sed 1,2d tests/toy/long/sections/r-1.md)
+for i in $(seq 1 300); do printf '%s\n\n' "$body"; done >>"$big/sections/r-1.md"
+for sig in INT TERM; do
+	cp -r "$old_out" "$t/int-$sig"
+	"$bin" render -q --outline tests/toy/toy-scheme-2030.xml -o "$t/int-$sig" "$big" >/dev/null 2>&1 &
+	pid=$!
+	# wait until the staging folder exists: the render has begun writing
+	for _ in $(seq 1 100); do ls -A "$t/int-$sig" | grep -q '^\.dossier-render' && break; sleep 0.05; done
+	kill -$sig $pid; wait $pid; code=$?
+	want=$((128 + $(kill -l $sig)))
+	if [ "$code" = "$want" ] && same_as_before "$t/int-$sig"; then ok "SIG$sig mid-render: exit $code, OUTDIR as it was"
+	else no "SIG$sig mid-render: exit $code (want $want), left: $(ls -A "$t/int-$sig" | tr '\n' ' ')"; fi
+done
+# deep nesting within the largest --max-depth renders (no stack overflow)
+deep=$t/deep; cp -r samples/dalian-tic-2025 "$deep"
+awk 'BEGIN{for(i=0;i<990;i++) printf ">"; print "x"; for(i=0;i<2000;i++) printf "["; print ""; for(i=0;i<400;i++) printf "%*s- a\n", i*2, ""}' >>"$deep/sections/annual-8-plan.md"
+check "990 nested quotes and 400 nested lists render with --max-depth 1000" \
+	"$bin" render -q --max-depth 1000 -o "$t/deep-out" "$deep"
 
 # style and font configuration errors name file and line
 printf 'page.width = 210mm\nbody.colour = red\n' >"$t/bad.style"
@@ -119,3 +166,7 @@ printf 'role song 宋体\nfallback %s\nrole fangsong 仿宋\nfallback %s\nrole h
 "$bin" render -q --format pdf --fonts "$t/junk.conf" -o "$t/junk-out" samples/most-tic-2017 >"$t/junk.log" 2>&1
 [ $? = 2 ] && grep -q 'junk.ttf' "$t/junk.log" && ok "junk font file: exit 2 naming it" || { no "junk font file"; cat "$t/junk.log"; }
 [ -z "$(ls -A "$t/junk-out" 2>/dev/null)" ] && ok "junk font file: no output" || no "junk font file left output"
+
+# after all of the above: no temporary file or staging folder anywhere
+left=$(find "$t" -name '*.tmp*' -o -name '.dossier-render-*' 2>/dev/null | head -5)
+[ -z "$left" ] && ok "no temporary files or staging folders left" || no "left behind: $left"

@@ -1,9 +1,8 @@
-# Evidence paths that escape evidence/, a symlink, and pathological Markdown.
+# Evidence paths that escape evidence/, and a symlink.
 base dalian-tic-2025
 run sed -i 's#file="E01-认定文件.pdf"#file="../centre.xml"#' centre.xml
 run ln -s /etc/passwd evidence/link.pdf
 run sed -i 's#</evidence-list>#<evidence id="E98" file="link.pdf" kind="其他" title="链接"/></evidence-list>#' centre.xml
-run awk 'BEGIN{for(i=0;i<30000;i++) printf ">"; print "x"; for(i=0;i<30000;i++) printf "["; print ""; for(i=0;i<5000;i++) printf "%*s- a\n", i%40, ""}' >> sections/annual-8-plan.md
 exit 1
 expect DL-EV-02 DL-EV-02 DL-EV-03
 expect-text has an unsafe path
