@@ -134,6 +134,24 @@ for b in "$@"; do
 	# one unreadable centre among good ones: exit 2, the others still checked
 	expect_exit "mixed run" 2 "$bin" check samples/dalian-tic-2025 /nonexistent
 	grep -q '2 centres, 1 complete' "$tmproot/cli.out" && ok || bad "mixed run summary"
+	# every allocation of `dossier check` fails in turn (DOSSIER_ALLOC_FAIL_AT):
+	# each run prints "out of memory" and exits 3, or finishes with the
+	# normal output; the sanitizer build also checks every run for leaks
+	toyc="check --outline tests/toy/toy-scheme-2030.xml tests/toy/centre"
+	# shellcheck disable=SC2086
+	"$bin" $toyc >"$tmproot/walk.ref" 2>&1
+	# shellcheck disable=SC2086
+	nalloc=$(DOSSIER_ALLOC_FAIL_AT=0 "$bin" $toyc 2>&1 >/dev/null | sed -n 's/^dossier: \([0-9]*\) allocations$/\1/p')
+	walkbad=0
+	for n in $(seq 1 "${nalloc:-0}"); do
+		# shellcheck disable=SC2086
+		DOSSIER_ALLOC_FAIL_AT=$n "$bin" $toyc >"$tmproot/walk.out" 2>"$tmproot/walk.err"; code=$?
+		if [ $code = 0 ]; then cmp -s "$tmproot/walk.ref" "$tmproot/walk.out" || { walkbad=1; echo "    allocation $n: exit 0, output differs"; }
+		elif [ $code != 3 ] || ! grep -q 'out of memory' "$tmproot/walk.err"; then
+			walkbad=1; echo "    allocation $n: exit $code"; sed 's/^/    | /' "$tmproot/walk.err" | head -5
+		fi
+	done
+	[ "${nalloc:-0}" -gt 100 ] && [ $walkbad = 0 ] && ok || bad "check under allocation failure (${nalloc:-?} allocations)"
 	# standard output that cannot be written is an error, not a silent success
 	"$bin" check samples/most-tic-2021 >/dev/full 2>"$tmproot/full.err"; code=$?
 	[ "$code" = 2 ] && grep -q 'cannot write standard output: No space left' "$tmproot/full.err" && ok || bad "check to /dev/full: exit $code"

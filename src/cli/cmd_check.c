@@ -226,7 +226,7 @@ int cmd_check(int argc, char **argv)
 	}
 	rows = dz_calloc((size_t)n, sizeof *rows);
 	if (!rows)
-		return EXIT_INTERNAL;
+		return cli_print_error(NULL);
 	if (!strcmp(op.format, "json"))
 		dz_buf_puts(&op.json, "{\"centres\":[");
 	for (i = 0; i < n; i++) {

@@ -85,7 +85,7 @@ dossier_outline *cli_outline_for(cli_session *s, const char *scheme, int *status
 	FILE *f;
 	dossier_outline *o = NULL;
 	if (!schema) {
-		*status = EXIT_INTERNAL;
+		*status = cli_print_error(NULL);
 		return NULL;
 	}
 	if (s->outline) {
@@ -151,7 +151,7 @@ int cli_open_centre(cli_session *s, const char *dir, dossier_centre **c,
 	*c = NULL;
 	*o = NULL;
 	if (!schema)
-		return EXIT_INTERNAL;
+		return cli_print_error(NULL);
 	lo.schema_dir = schema;
 	lo.encoding = s->encoding;
 	lo.max_file_bytes = s->max_input;
