@@ -310,6 +310,7 @@ int cmd_render(int argc, char **argv)
 	/* Everything is written into a private staging folder inside OUTDIR and
 	 * renamed into place only when every document is done: an error or
 	 * Ctrl-C leaves OUTDIR as it was, never a mix of old and new files. */
+	cli_interrupt_install(); /* before the folder exists: no window */
 	stage = dz_fmt("%s/.dossier-render-XXXXXX", outdir);
 	if (!stage || !mkdtemp(stage)) {
 		fprintf(stderr, L("dossier render: 无法在 %s 中写文件：%s\n",
@@ -317,10 +318,10 @@ int cmd_render(int argc, char **argv)
 			outdir, strerror(errno));
 		dz_free(stage);
 		stage = NULL;
+		cli_interrupt_finish();
 		status = EXIT_USAGE;
 		goto done;
 	}
-	cli_interrupt_install();
 	for (i = 0; i < sizeof docs / sizeof docs[0] && status == EXIT_COMPLETE; i++) {
 		dossier_doc *d = NULL;
 		int k;
