@@ -421,6 +421,13 @@ done:
 
 /* ---------- layout, on boxes, with made-up metrics ---------- */
 
+static long cancel_at; /* the page at which cancel_after says stop */
+
+static int cancel_after(void *ctx)
+{
+	return --*(long *)ctx <= 0;
+}
+
 /* Fake metrics: CJK 1 em, other characters 0.5 em, one font per role;
  * U+2603 (a snowman) is in no font. */
 static int fake_pick(void *ctx, int role, uint32_t cp)
@@ -472,7 +479,7 @@ static void test_layout(void)
 	dossier_doc *d = NULL;
 	dz_style st;
 	dz_layout lay;
-	dz_metrics m = {NULL, fake_pick, fake_adv, NULL};
+	dz_metrics m = {NULL, fake_pick, fake_adv, NULL, NULL};
 	size_t i, k, pages_with_rows = 0, pages_with_header = 0, line_starts_bad = 0, outside = 0;
 	int numbered_ok = 1;
 	lo.schema_dir = "outlines/schema";
@@ -541,7 +548,23 @@ static void test_layout(void)
 		}
 		OK(best > x0 + st.type_w - 1 && best < x0 + st.type_w + 0.6f, "justified to the right edge");
 	}
-	dz_layout_dispose(&lay);
+	{
+		/* cancelled at each page in turn (inside the table that spans
+		 * pages too): DOSSIER_EINTR every time, never a loop */
+		size_t pages = lay.npages, k2;
+		int all = 1;
+		dz_metrics stop = m;
+		dz_layout_dispose(&lay);
+		stop.ctx = &cancel_at;
+		stop.cancelled = cancel_after;
+		for (k2 = 1; k2 <= pages; k2++) {
+			cancel_at = (long)k2;
+			if (dz_layout_run(&lay, d, &st, &stop, 0) != DOSSIER_EINTR)
+				all = 0;
+			dz_layout_dispose(&lay);
+		}
+		OK(all, "layout cancelled at any page stops with DOSSIER_EINTR");
+	}
 	/* a character no font has: an error naming it, no layout */
 	{
 		dz_metrics none = m;

@@ -31,7 +31,8 @@ typedef enum {
 	DOSSIER_ELIMIT = -8,     /**< a resource limit was hit */
 	DOSSIER_EOUTLINE = -9,   /**< the outline file itself is invalid */
 	DOSSIER_EUSAGE = -10,    /**< invalid argument from the caller */
-	DOSSIER_EFONT = -11      /**< no configured font can show a character */
+	DOSSIER_EFONT = -11,     /**< no configured font can show a character */
+	DOSSIER_EINTR = -12      /**< stopped at the caller's request */
 } dossier_error_code;
 
 /** Details of the last error. Strings are owned by the library and stay

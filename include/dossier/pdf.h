@@ -29,10 +29,14 @@ typedef struct {
 	void (*on_substitute)(const char *role, const char *wanted, const char *used,
 			      void *payload);
 	void *payload;
+	/* version 2 */
+	/** asked once per page laid out and per page drawn (or NULL): non-zero
+	 *  stops the write with DOSSIER_EINTR, leaving nothing behind */
+	int (*cancelled)(void *payload);
 } dossier_pdf_options;
 
-#define DOSSIER_PDF_OPTIONS_VERSION 1
-#define DOSSIER_PDF_OPTIONS_INIT {DOSSIER_PDF_OPTIONS_VERSION, NULL, NULL, NULL, 1, 0, 0, NULL, NULL}
+#define DOSSIER_PDF_OPTIONS_VERSION 2
+#define DOSSIER_PDF_OPTIONS_INIT {DOSSIER_PDF_OPTIONS_VERSION, NULL, NULL, NULL, 1, 0, 0, NULL, NULL, NULL}
 
 /** Lay out and write `doc` to `path` (temporary file, then rename). Fails
  *  with DOSSIER_EFONT naming the character and where it occurs if no

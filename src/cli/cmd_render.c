@@ -183,6 +183,12 @@ static int commit(const char *stage, const char *outdir, char *const *names, int
 	return status;
 }
 
+static int on_cancelled(void *payload)
+{
+	(void)payload;
+	return cli_interrupted();
+}
+
 static void on_substitute(const char *role, const char *wanted, const char *used, void *p)
 {
 	(void)p;
@@ -305,6 +311,7 @@ int cmd_render(int argc, char **argv)
 	po.draft = draft;
 	po.created = xo.created = created_time();
 	po.on_substitute = quiet ? NULL : on_substitute;
+	po.cancelled = on_cancelled; /* Ctrl-C stops a long PDF within a page */
 	digest = file_sha256(dossier_centre_xml_path(c));
 	xo.source_digest = digest;
 	/* Everything is written into a private staging folder inside OUTDIR and
@@ -358,7 +365,7 @@ int cmd_render(int argc, char **argv)
 			rc = k == 0 ? dossier_pdf_write(d, path, &po) : dossier_xml_write(d, path, &xo);
 			dz_free(path);
 			if (rc != 0)
-				status = cli_print_error(NULL);
+				status = cli_interrupted() ? EXIT_USAGE : cli_print_error(NULL);
 			else
 				written++;
 		}
@@ -372,7 +379,7 @@ int cmd_render(int argc, char **argv)
 	}
 	if (status == EXIT_COMPLETE && !cli_interrupted())
 		status = commit(stage, outdir, names, written);
-	if (cli_interrupted() && status == EXIT_COMPLETE) {
+	if (cli_interrupted()) {
 		fprintf(stderr, L("dossier render: 已中断，未写出任何文件\n",
 				  "dossier render: interrupted; nothing written\n"));
 		status = EXIT_USAGE;

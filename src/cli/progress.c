@@ -32,8 +32,13 @@ void cli_interrupt_install(void)
 	sa.sa_handler = on_signal;
 	sa.sa_flags = SA_RESTART; /* a write in progress is not cut short */
 	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 3; i++) {
 		sigaction(sigs[i], &sa, &saved[i]);
+		/* a signal the parent told us to ignore (nohup, a background
+		 * job of a script) stays ignored */
+		if (saved[i].sa_handler == SIG_IGN)
+			sigaction(sigs[i], &saved[i], NULL);
+	}
 }
 
 int cli_interrupted(void)

@@ -60,13 +60,16 @@ typedef struct {
 	dz_arena front_arena; /* strings of the cover and contents */
 } dz_layout;
 
-/* What the layout needs to know about fonts. */
+/* What the layout asks of its caller: fonts, and whether to go on. */
 typedef struct {
 	void *ctx;
 	/* font index showing cp in style role `role`, or -1 if no font has it */
 	int (*pick)(void *ctx, int role, uint32_t cp);
 	float (*advance)(void *ctx, int font, uint32_t cp);  /* em */
 	void (*use)(void *ctx, int font, uint32_t cp);       /* may be NULL */
+	/* asked at every new page (may be NULL): non-zero stops the layout
+	 * with DOSSIER_EINTR */
+	int (*cancelled)(void *ctx);
 } dz_metrics;
 
 struct dossier_doc;

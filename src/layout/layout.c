@@ -496,6 +496,11 @@ static void new_page(lay *L)
 	dz_layout *o = L->out;
 	const dz_style *st = L->st;
 	dz_page *p;
+	if (L->m->cancelled && L->m->cancelled(L->m->ctx)) {
+		if (!L->rc)
+			L->rc = dz_err(DOSSIER_EINTR, "", 0, 0, "已中断", "interrupted", "", "");
+		return;
+	}
 	if (dz_grow((void **)&o->pages, &o->cpages, o->npages, sizeof *o->pages)) {
 		L->rc = DOSSIER_ENOMEM;
 		return;
@@ -876,7 +881,7 @@ static void table(lay *L, const dz_block *b, float width)
 		int is_head = r < b->nhead;
 		if (nc > 64)
 			break;
-		for (;;) {
+		while (L->rc == 0) { /* a failed new page must not loop for ever */
 			float h = row_height(row, nc, from[0], pad), avail = room(L);
 			size_t c2, count = (size_t)-1;
 			/* the rest of this row fits? */

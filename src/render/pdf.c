@@ -3,6 +3,7 @@
  * document out (layout/), subsets every font to what the document uses
  * (HarfBuzz), and hands the boxes to the libharu backend (pdf_hpdf.c).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -12,58 +13,76 @@
 #include "layout/boxes.h"
 #include "render/pdf_backend.h"
 
+/* the layout's view of the fonts and of the caller */
+typedef struct {
+	dz_fontset fs;
+	const dossier_pdf_options *o;
+} mctx;
+
 static int m_pick(void *ctx, int role, uint32_t cp)
 {
-	return dz_fontset_pick(ctx, role, cp);
+	return dz_fontset_pick(&((mctx *)ctx)->fs, role, cp);
 }
 
 static float m_advance(void *ctx, int font, uint32_t cp)
 {
-	return dz_font_advance(((dz_fontset *)ctx)->font[font], cp);
+	return dz_font_advance(((mctx *)ctx)->fs.font[font], cp);
 }
 
 static void m_use(void *ctx, int font, uint32_t cp)
 {
-	dz_font_use(((dz_fontset *)ctx)->font[font], cp);
+	dz_font_use(((mctx *)ctx)->fs.font[font], cp);
+}
+
+static int m_cancelled(void *ctx)
+{
+	const dossier_pdf_options *o = ((mctx *)ctx)->o;
+	return o->cancelled(o->payload);
 }
 
 int dossier_pdf_write(const dossier_doc *doc, const char *path, const dossier_pdf_options *opts)
 {
 	dossier_pdf_options o = DOSSIER_PDF_OPTIONS_INIT;
 	dz_style st;
-	dz_fontset fs;
+	mctx mc;
+	dz_fontset *fs = &mc.fs;
 	dz_layout lay;
 	dz_metrics m;
 	char *sub[DZ_MAXFONTS] = {0};
 	uint32_t *used[DZ_MAXFONTS] = {0};
 	dz_pdf_font pf[DZ_MAXFONTS];
 	int rc, i;
-	if (opts)
+	if (opts && opts->version >= 2)
 		o = *opts;
+	else if (opts) /* version 1: the fields before cancelled */
+		memcpy(&o, opts, offsetof(dossier_pdf_options, cancelled));
+	o.version = DOSSIER_PDF_OPTIONS_VERSION;
 	if (!o.style_path || !o.fonts_path)
 		return dz_err(DOSSIER_EUSAGE, path, 0, 0, "未指定版式或字体配置",
 			      "no style or font configuration given", "", "");
 	if ((rc = dz_style_load(&st, o.style_path)) != 0)
 		return rc;
-	if ((rc = dz_fontset_load(&fs, o.fonts_path, o.on_substitute, o.payload)) != 0)
+	if ((rc = dz_fontset_load(fs, o.fonts_path, o.on_substitute, o.payload)) != 0)
 		return rc;
-	m.ctx = &fs;
+	mc.o = &o;
+	m.ctx = &mc;
 	m.pick = m_pick;
 	m.advance = m_advance;
 	m.use = m_use;
+	m.cancelled = o.cancelled ? m_cancelled : NULL;
 	if ((rc = dz_layout_run(&lay, doc, &st, &m, o.draft)) != 0)
 		goto done;
-	for (i = 0; i < fs.nfonts && rc == 0; i++) {
-		rc = dz_font_used(fs.font[i], &used[i], &pf[i].nused);
+	for (i = 0; i < fs->nfonts && rc == 0; i++) {
+		rc = dz_font_used(fs->font[i], &used[i], &pf[i].nused);
 		/* a role's font that shows nothing is neither subset nor embedded */
 		if (rc == 0 && pf[i].nused)
-			rc = dz_font_subset(fs.font[i], &sub[i]);
-		dz_font_release(fs.font[i]);
+			rc = dz_font_subset(fs->font[i], &sub[i]);
+		dz_font_release(fs->font[i]);
 		pf[i].path = sub[i];
 		pf[i].used = used[i];
 	}
 	if (rc == 0)
-		rc = dz_pdf_backend_write(&lay, doc, pf, fs.nfonts, path, &o);
+		rc = dz_pdf_backend_write(&lay, doc, pf, fs->nfonts, path, &o);
 done:
 	for (i = 0; i < DZ_MAXFONTS; i++) {
 		dz_free(used[i]);
@@ -72,6 +91,6 @@ done:
 		dz_free(sub[i]);
 	}
 	dz_layout_dispose(&lay);
-	dz_fontset_dispose(&fs);
+	dz_fontset_dispose(fs);
 	return rc;
 }

@@ -322,6 +322,10 @@ int dz_pdf_backend_write(const dz_layout *lay, const dossier_doc *doc,
 	for (i = 0; i < lay->npages && !e.error; i++) {
 		const dz_page *pg = &lay->pages[i];
 		HPDF_Page p = pages[i];
+		if (o->cancelled && o->cancelled(o->payload)) {
+			rc = dz_err(DOSSIER_EINTR, path, 0, 0, "已中断", "interrupted", "", "");
+			goto done;
+		}
 		/* rules */
 		if (pg->nr) {
 			HPDF_Page_SetRGBStroke(p, 0, 0, 0);

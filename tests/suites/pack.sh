@@ -242,7 +242,9 @@ assert all(i.extra[:2] == b'\x01\x00' for i in z.infolist()[1:])" "$t/z64.asice"
 
 # Ctrl-C: a 4 GiB (sparse) evidence file keeps pack busy; SIGINT leaves nothing
 cc=$t/ctrlc; cp -r "$S" "$cc"; truncate -s 4G "$cc/evidence/zz-big.bin"; mkdir -p "$t/cout"
-"$bin" pack -q --allow-incomplete -o "$t/cout/big.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" "$cc" &
+# (a background job of a script ignores SIGINT, and so does dossier then;
+# a terminal's job does not)
+env --default-signal=INT "$bin" pack -q --allow-incomplete -o "$t/cout/big.asice" --key "$K/rsa.key" --cert "$K/rsa.pem" "$cc" &
 pid=$!; sleep 0.7; kill -INT $pid; wait $pid; code=$?
 if [ "$code" = 130 ] && [ -z "$(ls -A "$t/cout")" ]; then ok "Ctrl-C leaves nothing behind"; else no "Ctrl-C leaves nothing behind (exit $code: $(ls -A "$t/cout"))"; fi
 rm -rf "$cc"

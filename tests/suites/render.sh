@@ -136,7 +136,8 @@ body=$(sed 1,2d tests/toy/long/sections/r-1.md)
 for i in $(seq 1 300); do printf '%s\n\n' "$body"; done >>"$big/sections/r-1.md"
 for sig in INT TERM; do
 	cp -r "$old_out" "$t/int-$sig"
-	"$bin" render -q --outline tests/toy/toy-scheme-2030.xml -o "$t/int-$sig" "$big" >/dev/null 2>&1 &
+	# a background job of a script ignores SIGINT; a terminal's job does not
+	env --default-signal=INT "$bin" render -q --outline tests/toy/toy-scheme-2030.xml -o "$t/int-$sig" "$big" >/dev/null 2>&1 &
 	pid=$!
 	# wait until the staging folder exists: the render has begun writing
 	for _ in $(seq 1 100); do ls -A "$t/int-$sig" | grep -q '^\.dossier-render' && break; sleep 0.05; done
