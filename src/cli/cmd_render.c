@@ -387,18 +387,19 @@ int cmd_render(int argc, char **argv)
 		status = EXIT_USAGE;
 	}
 done:
-	if (stage) {
+	if (stage)
 		unstage(stage);
-		cli_interrupt_finish(); /* dies of the signal if one came */
-	}
 	for (i = 0; i < 6; i++)
 		dz_free(names[i]);
-	dz_free(stage);
 	dossier_report_free(r);
 	dossier_centre_free(c);
 	cli_session_dispose(&ses);
 	dz_free(style);
 	dz_free(fonts);
 	dz_free(digest);
+	if (stage) {
+		dz_free(stage);
+		cli_interrupt_finish(); /* everything freed: die of the signal if one came */
+	}
 	return status;
 }

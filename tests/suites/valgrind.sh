@@ -51,3 +51,18 @@ vg "render refuses an incomplete centre" 1 "$bin" render -q -o "$t/r2" "$t/inc"
 cp -r "$S" "$t/bad"; printf '<centre version="1"><identity>' >"$t/bad/centre.xml"
 vg "malformed centre.xml" 2 "$bin" check "$t/bad"
 vg "a limit exceeded" 2 "$bin" render -q --max-depth 4 -o "$t/r3" "$S"
+# Ctrl-C in the middle of a long render: dies of the signal, nothing left,
+# and no leak (the library and the command free everything first)
+big=$t/big; cp -r tests/toy/long "$big"
+body=$(sed 1,2d tests/toy/long/sections/r-1.md)
+for i in $(seq 1 300); do printf '%s\n\n' "$body"; done >>"$big/sections/r-1.md"
+mkdir -p "$t/int"
+env --default-signal=INT valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
+	--errors-for-leak-kinds=definite,indirect,possible --log-file="$t/vg.log" \
+	"$bin" render -q --outline tests/toy/toy-scheme-2030.xml -o "$t/int" "$big" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 600); do ls -A "$t/int" | grep -q '^\.dossier-render' && break; sleep 0.05; done
+sleep 0.5; kill -INT $pid; wait $pid; code=$?
+if [ "$code" = 130 ] && [ -z "$(ls -A "$t/int")" ] && ! grep -q -e 'lost' -e 'ERROR SUMMARY: [1-9]' "$t/vg.log"; then
+	ok "Ctrl-C mid-render: exit 130, nothing left, no leak"
+else no "Ctrl-C mid-render (exit $code, left: $(ls -A "$t/int" | tr '\n' ' '))"; sed 's/^/    | /' "$t/vg.log" | head -20; fi
