@@ -479,7 +479,7 @@ static void test_layout(void)
 	dossier_doc *d = NULL;
 	dz_style st;
 	dz_layout lay;
-	dz_metrics m = {NULL, fake_pick, fake_adv, NULL, NULL};
+	dz_metrics m = {NULL, fake_pick, fake_adv, NULL, NULL, 0};
 	size_t i, k, pages_with_rows = 0, pages_with_header = 0, line_starts_bad = 0, outside = 0;
 	int numbered_ok = 1;
 	lo.schema_dir = "outlines/schema";
@@ -564,6 +564,25 @@ static void test_layout(void)
 			dz_layout_dispose(&lay);
 		}
 		OK(all, "layout cancelled at any page stops with DOSSIER_EINTR");
+		/* a page limit: DOSSIER_ELIMIT at each count below the length */
+		all = 1;
+		for (k2 = 1; k2 < pages; k2++) {
+			dz_metrics capped = m;
+			capped.max_pages = k2;
+			int rc2 = dz_layout_run(&lay, d, &st, &capped, 0);
+			if (rc2 != DOSSIER_ELIMIT || !strstr(dossier_error_last()->msg_en, "--max-pages")) {
+				printf("# max_pages %zu of %zu pages: rc %d\n", k2, pages, rc2);
+				all = 0;
+			}
+			dz_layout_dispose(&lay);
+		}
+		{
+			dz_metrics exact = m;
+			exact.max_pages = pages;
+			OK(all && dz_layout_run(&lay, d, &st, &exact, 0) == 0,
+			   "page limit: over it DOSSIER_ELIMIT, at it the layout runs");
+			dz_layout_dispose(&lay);
+		}
 	}
 	/* a character no font has: an error naming it, no layout */
 	{

@@ -33,10 +33,13 @@ typedef struct {
 	/** asked once per page laid out and per page drawn (or NULL): non-zero
 	 *  stops the write with DOSSIER_EINTR, leaving nothing behind */
 	int (*cancelled)(void *payload);
+	size_t max_pages;        /**< most pages a document may have: more is
+				      DOSSIER_ELIMIT (bounds memory; 0: none) */
 } dossier_pdf_options;
 
 #define DOSSIER_PDF_OPTIONS_VERSION 2
-#define DOSSIER_PDF_OPTIONS_INIT {DOSSIER_PDF_OPTIONS_VERSION, NULL, NULL, NULL, 1, 0, 0, NULL, NULL, NULL}
+#define DOSSIER_PDF_OPTIONS_INIT \
+	{DOSSIER_PDF_OPTIONS_VERSION, NULL, NULL, NULL, 1, 0, 0, NULL, NULL, NULL, 5000}
 
 /** Lay out and write `doc` to `path` (temporary file, then rename). Fails
  *  with DOSSIER_EFONT naming the character and where it occurs if no

@@ -37,6 +37,7 @@ static void help(FILE *f)
 "  --no-pdfa             不生成 PDF/A-1b\n"
 "  --style 文件          版式（默认 templates/gbt9704.style）\n"
 "  --fonts 文件          字体配置（默认 fonts/fonts.conf）\n"
+"  --max-pages N         每个文档最多页数（默认 5000；限制内存）\n"
 "  --as-of YYYY-MM-DD    同 dossier check\n"
 "  --outline 文件 / --outlines 目录 / --encoding 编码 / --lang zh|en   同 dossier check\n"
 "  -q, --quiet           不列出检查发现的警告\n"
@@ -65,6 +66,7 @@ static void help(FILE *f)
 "  --no-pdfa             plain PDF, not PDF/A-1b\n"
 "  --style FILE          layout style (default templates/gbt9704.style)\n"
 "  --fonts FILE          font configuration (default fonts/fonts.conf)\n"
+"  --max-pages N         most pages of one document (default 5000; bounds memory)\n"
 "  --as-of YYYY-MM-DD    as for dossier check\n"
 "  --outline FILE / --outlines DIR / --encoding ENC / --lang zh|en   as for check\n"
 "  -q, --quiet           do not list warnings found by the check\n"
@@ -209,6 +211,7 @@ int cmd_render(int argc, char **argv)
 		{"no-pdfa", no_argument, NULL, 'N'},
 		{"style", required_argument, NULL, 's'},
 		{"fonts", required_argument, NULL, 'F'},
+		{"max-pages", required_argument, NULL, 'P'},
 		{"as-of", required_argument, NULL, 'a'},
 		{"outline", required_argument, NULL, 'L'},
 		{"outlines", required_argument, NULL, 'O'},
@@ -244,6 +247,18 @@ int cmd_render(int argc, char **argv)
 		case 'N': po.pdfa = 0; break;
 		case 's': style = dz_strdup(optarg); break;
 		case 'F': fonts = dz_strdup(optarg); break;
+		case 'P':
+			if (strspn(optarg, "0123456789") != strlen(optarg) || strlen(optarg) > 9 ||
+			    atol(optarg) <= 0) {
+				fprintf(stderr, L("dossier render: 无效的上限：%s（应为正整数）\n",
+						  "dossier render: invalid limit: %s (a positive whole number)\n"),
+					optarg);
+				dz_free(style);
+				dz_free(fonts);
+				return EXIT_USAGE;
+			}
+			po.max_pages = (size_t)atol(optarg);
+			break;
 		case 'a': co.as_of = optarg; break;
 		case 'L': ses.outline = optarg; break;
 		case 'O': ses.outlines = optarg; break;

@@ -70,6 +70,9 @@ typedef struct {
 	/* asked at every new page (may be NULL): non-zero stops the layout
 	 * with DOSSIER_EINTR */
 	int (*cancelled)(void *ctx);
+	/* most pages a document may have (0: no limit): more is DOSSIER_ELIMIT,
+	 * which bounds the memory a layout holds */
+	size_t max_pages;
 } dz_metrics;
 
 struct dossier_doc;

@@ -67,6 +67,7 @@ typedef struct {
 	int tables;
 	int rc;
 	const char *src;    /* where the current block comes from */
+	size_t made;        /* pages made, body and front matter */
 	int line;
 } lay;
 
@@ -501,11 +502,22 @@ static void new_page(lay *L)
 			L->rc = dz_err(DOSSIER_EINTR, "", 0, 0, "已中断", "interrupted", "", "");
 		return;
 	}
+	if (L->m->max_pages && L->made >= L->m->max_pages) {
+		if (!L->rc)
+			L->rc = dz_errf(DOSSIER_ELIMIT, L->src ? L->src : "", L->line, 0,
+					"缩短材料、拆分表格，或用 --max-pages 放宽上限。",
+					"Shorten the text, split the table, or raise the limit with --max-pages.",
+					"文档超过 %zu 页（--max-pages）",
+					"the document would have more than %zu pages (--max-pages)",
+					L->m->max_pages);
+		return;
+	}
 	if (dz_grow((void **)&o->pages, &o->cpages, o->npages, sizeof *o->pages)) {
 		L->rc = DOSSIER_ENOMEM;
 		return;
 	}
 	p = &o->pages[o->npages++];
+	L->made++;
 	memset(p, 0, sizeof *p);
 	L->page = p;
 	L->y = 0;

@@ -70,6 +70,7 @@ int dossier_pdf_write(const dossier_doc *doc, const char *path, const dossier_pd
 	m.advance = m_advance;
 	m.use = m_use;
 	m.cancelled = o.cancelled ? m_cancelled : NULL;
+	m.max_pages = o.max_pages;
 	if ((rc = dz_layout_run(&lay, doc, &st, &m, o.draft)) != 0)
 		goto done;
 	for (i = 0; i < fs->nfonts && rc == 0; i++) {

@@ -146,6 +146,10 @@ for sig in INT TERM; do
 	if [ "$code" = "$want" ] && same_as_before "$t/int-$sig"; then ok "SIG$sig mid-render: exit $code, OUTDIR as it was"
 	else no "SIG$sig mid-render: exit $code (want $want), left: $(ls -A "$t/int-$sig" | tr '\n' ' ')"; fi
 done
+# a page limit bounds a render's memory: over it, an error naming it, nothing written
+"$bin" render -q --max-pages 3 -o "$t/pages" samples/most-tic-2021 >"$t/pages.log" 2>&1; code=$?
+[ "$code" = 2 ] && grep -q 'more than 3 pages (--max-pages)' "$t/pages.log" && [ -z "$(ls -A "$t/pages")" ] \
+	&& ok "--max-pages 3: exit 2, the limit named, nothing written" || { no "--max-pages (exit $code)"; cat "$t/pages.log"; }
 # deep nesting within the largest --max-depth renders (no stack overflow)
 deep=$t/deep; cp -r samples/dalian-tic-2025 "$deep"
 awk 'BEGIN{for(i=0;i<990;i++) printf ">"; print "x"; for(i=0;i<2000;i++) printf "["; print ""; for(i=0;i<400;i++) printf "%*s- a\n", i*2, ""}' >>"$deep/sections/annual-8-plan.md"
