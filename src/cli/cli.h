@@ -35,6 +35,8 @@ int cli_print_error(const char *what);
 const char *cli_datadir(void);
 /* Parse a size like "16M", "200K", "1G" or plain bytes; 0 on error. */
 size_t cli_parse_size(const char *s);
+/* Parse a positive whole number below 10^9; 0 on error. */
+size_t cli_parse_count(const char *s);
 
 /* ---- session.c: loading centres and outlines for a command ---- */
 #define CLI_OUTLINE_CACHE 16

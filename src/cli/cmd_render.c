@@ -233,7 +233,7 @@ int cmd_render(int argc, char **argv)
 	dossier_report *r = NULL;
 	const char *outdir = NULL, *which = "all", *format = "both";
 	char *style = NULL, *fonts = NULL, *digest = NULL, *stage = NULL;
-	char *names[6] = {0}; /* files written into the staging folder */
+	char *names[2 * sizeof docs / sizeof docs[0]] = {0}; /* staged: a PDF and an XML per document */
 	int draft = 0, quiet = 0, opt, status = EXIT_COMPLETE, written = 0;
 	size_t i;
 	cli_session_init(&ses);
@@ -248,8 +248,7 @@ int cmd_render(int argc, char **argv)
 		case 's': style = dz_strdup(optarg); break;
 		case 'F': fonts = dz_strdup(optarg); break;
 		case 'P':
-			if (strspn(optarg, "0123456789") != strlen(optarg) || strlen(optarg) > 9 ||
-			    atol(optarg) <= 0) {
+			if ((po.max_pages = cli_parse_count(optarg)) == 0) {
 				fprintf(stderr, L("dossier render: 无效的上限：%s（应为正整数）\n",
 						  "dossier render: invalid limit: %s (a positive whole number)\n"),
 					optarg);
@@ -257,7 +256,6 @@ int cmd_render(int argc, char **argv)
 				dz_free(fonts);
 				return EXIT_USAGE;
 			}
-			po.max_pages = (size_t)atol(optarg);
 			break;
 		case 'a': co.as_of = optarg; break;
 		case 'L': ses.outline = optarg; break;
@@ -404,7 +402,7 @@ int cmd_render(int argc, char **argv)
 done:
 	if (stage)
 		unstage(stage);
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
 		dz_free(names[i]);
 	dossier_report_free(r);
 	dossier_centre_free(c);

@@ -122,6 +122,14 @@ size_t cli_parse_size(const char *s)
 	return *end ? 0 : (size_t)v;
 }
 
+size_t cli_parse_count(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 9 || strspn(s, "0123456789") != n)
+		return 0;
+	return (size_t)strtoul(s, NULL, 10);
+}
+
 static void usage(FILE *f)
 {
 	size_t i;

@@ -26,8 +26,7 @@ int cli_session_limit(cli_session *s, int opt, const char *arg, const char *cmd)
 	size_t v;
 	if (opt < CLI_OPT_MAX_INPUT || opt > CLI_OPT_MAX_ROWS)
 		return 0;
-	v = opt == CLI_OPT_MAX_INPUT ? cli_parse_size(arg)
-	    : strspn(arg, "0123456789") == strlen(arg) && strlen(arg) < 10 ? (size_t)atol(arg) : 0;
+	v = opt == CLI_OPT_MAX_INPUT ? cli_parse_size(arg) : cli_parse_count(arg);
 	if (!v) {
 		fprintf(stderr, L("dossier %s: 无效的上限：%s（应为正整数%s）\n",
 				  "dossier %s: invalid limit: %s (a positive whole number%s)\n"),

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "dossier.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -87,6 +88,20 @@ static inline void fz_write(const char *path, const void *data, size_t n)
 		n -= (size_t)w;
 	}
 	close(fd);
+}
+
+/* Read every string of every finding in `r`, so that a dangling one shows
+ * under ASan; returns their total length (keep it live in the caller). */
+static inline size_t fz_read_report(const dossier_report *r)
+{
+	size_t i, n = dossier_report_count(r), sum = 0;
+	for (i = 0; i < n; i++) {
+		const dossier_finding *f = dossier_report_get(r, i);
+		sum += strlen(f->rule) + strlen(f->article) + strlen(f->file) +
+		       strlen(f->xpath) + strlen(f->msg_zh) + strlen(f->msg_en) +
+		       strlen(f->hint_zh) + strlen(f->hint_en);
+	}
+	return sum;
 }
 
 #endif

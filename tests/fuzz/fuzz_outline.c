@@ -30,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static char path[300];
 	static const char *const dirs[2] = {"tests/toy/centre", "samples/ndrc-engineering-2025"};
 	dossier_outline *o = NULL;
-	size_t sum = 0, i, k, n;
+	size_t sum = 0, k;
 	if (!path[0]) {
 		dossier_load_options lo = DOSSIER_LOAD_OPTIONS_INIT;
 		lo.schema_dir = "outlines/schema";
@@ -53,13 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			dossier_report *r = NULL;
 			if (dossier_check_run(&r, centres[k], o, &co) != 0)
 				continue;
-			n = dossier_report_count(r);
-			for (i = 0; i < n; i++) {
-				const dossier_finding *f = dossier_report_get(r, i);
-				sum += strlen(f->rule) + strlen(f->article) + strlen(f->file) +
-				       strlen(f->xpath) + strlen(f->msg_zh) + strlen(f->msg_en) +
-				       strlen(f->hint_zh) + strlen(f->hint_en);
-			}
+			sum += fz_read_report(r);
 			dossier_report_free(r);
 		}
 		if (dossier_doc_build(&d, centres[0], o, "annual-report") == 0)

@@ -40,7 +40,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dossier_check_options co = DOSSIER_CHECK_OPTIONS_INIT;
 	dossier_centre *c = NULL;
 	dossier_report *r = NULL;
-	size_t i, n, sum = 0;
+	size_t i, sum = 0;
 	if (!xml[0]) {
 		for (i = 0; i < NIDS; i++) {
 			char path[200];
@@ -63,13 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (scheme && !strcmp(scheme, ids[i]))
 				break;
 		if (i < NIDS && dossier_check_run(&r, c, outline[i], &co) == 0) {
-			n = dossier_report_count(r);
-			for (i = 0; i < n; i++) {
-				const dossier_finding *f = dossier_report_get(r, i);
-				sum += strlen(f->rule) + strlen(f->article) + strlen(f->file) +
-				       strlen(f->xpath) + strlen(f->msg_zh) + strlen(f->msg_en) +
-				       strlen(f->hint_zh) + strlen(f->hint_en);
-			}
+			sum += fz_read_report(r);
 			dossier_report_free(r);
 		}
 		dossier_centre_free(c);

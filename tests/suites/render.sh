@@ -131,9 +131,7 @@ for ns in "unshare -m" "unshare -rm"; do
 done
 [ -f "$t/rofs.code" ] || echo "# read-only and full-disk tests skipped: cannot mount a tmpfs here"
 # Ctrl-C (and SIGTERM) in the middle of a long render: a 1,800-page report
-big=$t/big; cp -r tests/toy/long "$big"
-body=$(sed 1,2d tests/toy/long/sections/r-1.md)
-for i in $(seq 1 300); do printf '%s\n\n' "$body"; done >>"$big/sections/r-1.md"
+big=$t/big; tests/toy/mkbig.sh "$big"
 for sig in INT TERM; do
 	cp -r "$old_out" "$t/int-$sig"
 	# a background job of a script ignores SIGINT; a terminal's job does not

@@ -53,9 +53,7 @@ vg "malformed centre.xml" 2 "$bin" check "$t/bad"
 vg "a limit exceeded" 2 "$bin" render -q --max-depth 4 -o "$t/r3" "$S"
 # Ctrl-C in the middle of a long render: dies of the signal, nothing left,
 # and no leak (the library and the command free everything first)
-big=$t/big; cp -r tests/toy/long "$big"
-body=$(sed 1,2d tests/toy/long/sections/r-1.md)
-for i in $(seq 1 300); do printf '%s\n\n' "$body"; done >>"$big/sections/r-1.md"
+big=$t/big; tests/toy/mkbig.sh "$big"
 mkdir -p "$t/int"
 env --default-signal=INT valgrind -q --leak-check=full --show-leak-kinds=definite,indirect,possible \
 	--errors-for-leak-kinds=definite,indirect,possible --log-file="$t/vg.log" \
