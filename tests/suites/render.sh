@@ -144,6 +144,13 @@ for sig in INT TERM; do
 	if [ "$code" = "$want" ] && same_as_before "$t/int-$sig"; then ok "SIG$sig mid-render: exit $code, OUTDIR as it was"
 	else no "SIG$sig mid-render: exit $code (want $want), left: $(ls -A "$t/int-$sig" | tr '\n' ' ')"; fi
 done
+# a font whose head table libharu would divide by zero with: refused, named
+hf=$PWD/tests/fuzz/crashes/font/libharu-fpe-units-per-em-0.ttf
+for r in song fangsong hei kai title; do printf 'role %s x\nfallback %s\n' "$r" "$hf"; done >"$t/head.conf"
+"$bin" render -q --format pdf --fonts "$t/head.conf" -o "$t/head-out" samples/most-tic-2017 >"$t/head.log" 2>&1; code=$?
+[ "$code" = 2 ] && grep -q "libharu-fpe-units-per-em-0.ttf: the font's head table is invalid (unitsPerEm 0" "$t/head.log" \
+	&& [ -z "$(ls -A "$t/head-out" 2>/dev/null)" ] && ok "font with unitsPerEm 0: exit 2 naming it, nothing written" \
+	|| { no "font with unitsPerEm 0 (exit $code)"; cat "$t/head.log"; }
 # a page limit bounds a render's memory: over it, an error naming it, nothing written
 "$bin" render -q --max-pages 3 -o "$t/pages" samples/most-tic-2021 >"$t/pages.log" 2>&1; code=$?
 [ "$code" = 2 ] && grep -q 'more than 3 pages (--max-pages)' "$t/pages.log" && [ -z "$(ls -A "$t/pages")" ] \
