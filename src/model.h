@@ -59,6 +59,7 @@ struct dossier_centre {
 	const char *xml_encoding;
 	xmlDocPtr doc;
 	char *scheme;
+	char *stage;            /* the stage centre.xml declares (root @stage) */
 	char *name;
 	dz_schema_error *schema_errors;
 	size_t nschema_errors;
@@ -102,13 +103,17 @@ typedef struct {
 	size_t naliases;
 	dz_ftype type;
 	int required;
+	int cumulative;
 	int evidence_nonzero;
 	char *group;
 	struct dz_odoc *doc;
 } dz_field;
 
+typedef enum { DZ_PERIOD_TABLE, DZ_PERIOD_INCUBATION, DZ_PERIOD_NONE } dz_period;
+
 typedef struct dz_odoc {
 	char *id, *kind, *title, *title_en, *article, *output;
+	dz_period period;
 	size_t first_sec, nsec;   /* range in outline->secs */
 	size_t first_field, nfield;
 } dz_odoc;
@@ -143,11 +148,61 @@ typedef enum {
 	DZ_K_FIELD_PRESENT, DZ_K_FIELD_VALID, DZ_K_FIELD_OF, DZ_K_FIELD_EVIDENCE,
 	DZ_K_SUM, DZ_K_COMPARE, DZ_K_DATE, DZ_K_EVIDENCE_REFS,
 	DZ_K_EVIDENCE_CITED, DZ_K_EVIDENCE_FILES, DZ_K_EVIDENCE_UNDECLARED,
-	DZ_K_EVIDENCE_KIND, DZ_K_REFS, DZ_K_FIGURES, DZ_K_DOCUMENTS, DZ_K_TARGETS
+	DZ_K_EVIDENCE_KIND, DZ_K_REFS, DZ_K_FIGURES, DZ_K_DOCUMENTS, DZ_K_TARGETS,
+	DZ_K_HEADINGS, DZ_K_NARRATIVE
 } dz_kind;
 
+/* citations of the text (cite.c) */
+enum { DZ_CITE_ARTICLE = 1, DZ_CITE_PART, DZ_CITE_ANNEX };
 typedef struct {
-	char *id, *article, *document;
+	int kind;   /* DZ_CITE_* */
+	int n;      /* article or part number; for the annex, its item (0: the annex) */
+	int para;   /* 款, 0 if not cited */
+	int item;   /* 项, 0 if not cited */
+} dz_cite;
+
+/* One numbered unit of the text (<text>): an article, a part or the annex. */
+typedef struct {
+	int kind;   /* DZ_CITE_* */
+	int n;
+	char *label;   /* the number as the text writes it, e.g. "十八" */
+	char *words;   /* opening words */
+	int paras;
+	int *items;
+	size_t nitems;
+	int line;
+} dz_tpart;
+
+typedef struct {
+	char *id, *title, *title_en, *article, *from, *to, *desc;
+	char **docs;
+	size_t ndocs;
+} dz_stage;
+
+typedef enum {
+	DZ_STR_REQUIRES, DZ_STR_RECOMMENDS, DZ_STR_PERMITS, DZ_STR_PRACTICE
+} dz_strength;
+
+typedef struct {
+	char *id, *article, *actor, *to, *quote, *source, *note, *unchecked;
+	char *cite;        /* source_short + " " + article, or the practice label */
+	char **stages;     /* NULL with nstages 0: every stage ("all") */
+	size_t nstages;
+	dz_strength strength;
+	size_t nrules;     /* rules that enforce it */
+	int line;
+} dz_oblig;
+
+typedef struct {
+	char *id, *document;
+	const char *article;   /* the obligation's citation */
+	const dz_oblig *ob;
+	char **stages;         /* narrowing of the obligation's stages, or NULL */
+	size_t nstages;
+	char **fields;         /* field-present: the fields it requires */
+	size_t nfields;
+	int skip_absent;       /* if-absent="skip" */
+	char *match;           /* narrative: '|'-separated phrases */
 	dz_kind kind;
 	dossier_severity severity;
 	char *zh, *en, *fix_zh, *fix_en;
@@ -166,6 +221,12 @@ struct dossier_outline {
 	char *grades_article;
 	char **grades;
 	size_t ngrades;
+	dz_tpart *text;
+	size_t ntext;
+	dz_stage *stages;
+	size_t nstages;
+	dz_oblig *obs;
+	size_t nobs;
 	dz_odoc *docs;
 	size_t ndocs;
 	dz_osection *secs;
@@ -189,6 +250,18 @@ const dz_field *dz_outline_field(const dossier_outline *o, const char *id);
 const dz_osection *dz_outline_section(const dossier_outline *o, const char *id);
 const dz_odoc *dz_outline_doc(const dossier_outline *o, const char *id);
 const dz_table *dz_outline_table(const dossier_outline *o, const char *id);
+const dz_stage *dz_outline_stage(const dossier_outline *o, const char *id);
+const dz_oblig *dz_outline_oblig(const dossier_outline *o, const char *id);
+/* 1 if `stage` is in the list (an empty list means every stage). */
+int dz_stage_in(char *const *list, size_t n, const char *stage);
+/* Parse a citation list; 0 or -1 if it does not follow the grammar of cite.c.
+ * At most `max` are stored, *count says how many there were. */
+int dz_cite_parse(const char *s, dz_cite *out, size_t max, size_t *count);
+/* 1 if the outline's <text> has the cited unit; else 0 and a reason. */
+int dz_cite_resolve(const dossier_outline *o, const dz_cite *c,
+		    const char **why_zh, const char **why_en);
+/* A number written in Chinese numerals or ASCII digits at *p; advances. */
+int dz_cite_number(const char **p, int *out);
 const dz_section *dz_centre_section(const dossier_centre *c, const char *id);
 /* For a centre loaded from an evaluation-tables.xml: 1 if rule `r` reads
  * only what the table carries (load/tables_xml.c). */

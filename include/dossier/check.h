@@ -28,6 +28,16 @@ typedef enum {
 	DOSSIER_SEV_INFO = 2
 } dossier_severity;
 
+/** Why a finding has its severity: how strict the text is, or that it is a
+ *  matter of dossier's own input format. */
+typedef enum {
+	DOSSIER_BASIS_REQUIRES = 0,   /**< the text requires it (error) */
+	DOSSIER_BASIS_RECOMMENDS = 1, /**< the text recommends it: 鼓励、原则上、一般 */
+	DOSSIER_BASIS_PERMITS = 2,    /**< the text permits it: 可 (information) */
+	DOSSIER_BASIS_PRACTICE = 3,   /**< evaluation practice outside the text */
+	DOSSIER_BASIS_FORMAT = 4      /**< dossier's input format (centre.xsd, files) */
+} dossier_basis;
+
 /** One finding. All strings are borrowed from the report. */
 typedef struct {
 	dossier_severity severity;
@@ -38,6 +48,10 @@ typedef struct {
 	const char *xpath;    /**< node in centre.xml, or "" */
 	const char *msg_zh, *msg_en;
 	const char *hint_zh, *hint_en;
+	dossier_basis basis;
+	const char *quote;      /**< the text's words the rule rests on, or its
+				     practice source, or "" */
+	const char *obligation; /**< obligation id in the outline's matrix, or "" */
 } dossier_finding;
 
 /**
@@ -57,10 +71,12 @@ typedef struct {
 	unsigned version;   /**< DOSSIER_CHECK_OPTIONS_VERSION */
 	const char *as_of;  /**< "YYYY-MM-DD": judge deadlines with no recorded
 				 submission date against this day; NULL: today */
+	const char *stage;  /**< (version 2) check as if centre.xml declared this
+				 stage; NULL: the stage centre.xml declares */
 } dossier_check_options;
 
-#define DOSSIER_CHECK_OPTIONS_VERSION 1
-#define DOSSIER_CHECK_OPTIONS_INIT {DOSSIER_CHECK_OPTIONS_VERSION, NULL}
+#define DOSSIER_CHECK_OPTIONS_VERSION 2
+#define DOSSIER_CHECK_OPTIONS_INIT {DOSSIER_CHECK_OPTIONS_VERSION, NULL, NULL}
 
 /**
  * Check `centre` against `outline`. On success *out holds the findings
@@ -70,6 +86,35 @@ typedef struct {
 int dossier_check_run(dossier_report **out, const dossier_centre *centre,
 		      const dossier_outline *outline,
 		      const dossier_check_options *opts);
+
+typedef enum {
+	DOSSIER_EXPLAIN_TEXT = 0,
+	DOSSIER_EXPLAIN_JSON = 1,
+	DOSSIER_EXPLAIN_MARKDOWN = 2
+} dossier_explain_format;
+
+/**
+ * The obligation matrix of an outline: its stages and every obligation of
+ * its text (article, quote, stages, who owes it, strength, the rules that
+ * enforce it or why no tool can). `zh` picks the language of the text
+ * format; `stage` (or NULL) limits it to one stage. *out is a NUL-terminated
+ * string to free with dossier_free().
+ */
+int dossier_outline_explain(const dossier_outline *o, dossier_explain_format fmt, int zh,
+			    const char *stage, char **out);
+
+/**
+ * Check an outline against the policy text it encodes (UTF-8 `text` of
+ * `len` bytes): every article (or part) and item of its <text> inventory is
+ * in the text and the text has no other, and every obligation's quote is in
+ * the article it cites. *report lists the problems and a summary line
+ * (free with dossier_free()); *problems counts them.
+ */
+int dossier_outline_verify_text(const dossier_outline *o, const char *text, size_t len,
+				int zh, char **report, size_t *problems);
+
+/** The stage a report was checked at (the centre's, or the option's). */
+const char *dossier_report_stage(const dossier_report *r);
 
 size_t dossier_report_count(const dossier_report *r);
 const dossier_finding *dossier_report_get(const dossier_report *r, size_t i);

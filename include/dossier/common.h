@@ -65,6 +65,9 @@ typedef struct {
  *  the default, which uses the C library. */
 void dossier_set_allocator(const dossier_allocator *a);
 
+/** Free a string or buffer the library handed to the caller. */
+void dossier_free(void *p);
+
 /** Test switch: make the Nth allocation from now fail (1 = the next one);
  *  0 turns failure injection off. Returns the number of allocations made
  *  since the last call. Used by the fault-injection tests. */

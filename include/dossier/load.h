@@ -72,6 +72,8 @@ void dossier_centre_free(dossier_centre *c);
 
 /** The scheme id named in centre.xml (borrowed). */
 const char *dossier_centre_scheme(const dossier_centre *c);
+/** The stage centre.xml declares (root attribute stage), or "". */
+const char *dossier_centre_stage(const dossier_centre *c);
 /** The centre's name (borrowed, "" if absent). */
 const char *dossier_centre_name(const dossier_centre *c);
 /** The directory the centre was loaded from (borrowed). */

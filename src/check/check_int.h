@@ -15,22 +15,25 @@ typedef struct {
 void dz_var(dz_vars *vs, const char *k, const char *v);
 void dz_var2(dz_vars *vs, const char *k, const char *zh, const char *en);
 
+#define DZ_FINDING_STRINGS 10
 typedef struct {
 	dossier_finding f;
-	char *owned[9];
+	char *owned[DZ_FINDING_STRINGS];
 } dz_finding_slot;
 
 struct dossier_report {
 	dz_finding_slot *items;
 	size_t n, cap;
 	int oom;
+	char stage[64];
 };
 
 /* Append a finding for rule `r` at file:line (xpath may be NULL), with the
  * rule's messages expanded from `vars`. */
 void dz_report_add(dossier_report *rep, const dz_rule *r, const char *file,
 		   int line, const char *xpath, const dz_vars *vars);
-/* Append a finding not tied to an outline rule (input format problems). */
+/* Append a finding not tied to an outline rule (input format problems:
+ * basis DOSSIER_BASIS_FORMAT). */
 void dz_report_add_core(dossier_report *rep, dossier_severity sev,
 			const char *rule, const char *article, const char *file,
 			int line, const char *zh, const char *en,
@@ -55,6 +58,7 @@ typedef struct dz_ctx {
 	long as_of;
 	xmlNodePtr *values;     /* indicator value node per outline field */
 	char *file;             /* path of centre.xml as the user gave it */
+	const char *stage;      /* the stage checked */
 } dz_ctx;
 
 /* Numeric value of an indicator, converted to canonical units.

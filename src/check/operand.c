@@ -305,6 +305,8 @@ static int eval_one(dz_ctx *x, const dz_operand *op, dz_val *out)
 int dz_operand_eval(dz_ctx *x, const dz_operand *op, dz_val *out)
 {
 	int rc = eval_one(x, op, out);
+	if (rc == 0)
+		out->missing = op;
 	const dz_operand *t;
 	for (t = op->plus; rc == 1 && t; t = t->plus) {
 		dz_val v;
@@ -323,14 +325,35 @@ int dz_operand_eval(dz_ctx *x, const dz_operand *op, dz_val *out)
 	if (rc == 1 && op->den) {
 		dz_val d;
 		int k = eval_one(x, op->den, &d);
+		if (k == 0)
+			out->missing = op->den;
 		if (k != 1)
 			return k;
-		if (d.num.v == 0)
+		if (d.num.v == 0) {
+			out->missing = op->den;
+			out->zero_den = 1;
 			return 0; /* ratio undefined: nothing to compare */
+		}
 		out->is_ratio = 1;
 		out->den = d.num.v;
 	}
 	return rc;
+}
+
+void dz_operand_name(dz_ctx *x, const dz_operand *op, int zh, char *buf, size_t n)
+{
+	const dz_field *f = op && (op->kind == DZ_OP_FIELD || op->kind == DZ_OP_TARGET)
+			    ? dz_outline_field(x->o, op->arg) : NULL;
+	if (!op)
+		snprintf(buf, n, "?");
+	else if (f)
+		snprintf(buf, n, zh ? "%s“%s”（%s）" : "%s\"%s\" (%s)",
+			 op->kind == DZ_OP_TARGET ? (zh ? "目标值" : "the target of ") : "",
+			 zh ? f->label : f->label_en, f->id);
+	else if (op->kind == DZ_OP_LITERAL)
+		snprintf(buf, n, "%s", zh ? "常量" : "a constant");
+	else
+		snprintf(buf, n, "%s", op->arg ? op->arg : "?");
 }
 
 void dz_val_format(const dz_val *v, char *buf, size_t n)

@@ -5,6 +5,7 @@
  * every XPath, regular expression, operand and duration is compiled or
  * parsed, so an outline error is reported once, at load, with its line.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <libxml/xmlregexp.h>
 #include <libxml/xpathInternals.h>
@@ -15,17 +16,15 @@ static const struct {
 	const char *name;
 	dz_kind kind;
 } kinds[] = {
-	{"assert", DZ_K_ASSERT}, {"pattern", DZ_K_PATTERN}, {"uscc", DZ_K_USCC},
-	{"sections", DZ_K_SECTIONS}, {"items", DZ_K_ITEMS},
-	{"field-present", DZ_K_FIELD_PRESENT}, {"field-valid", DZ_K_FIELD_VALID},
+	{"assert", DZ_K_ASSERT}, {"pattern", DZ_K_PATTERN},
+	{"sections", DZ_K_SECTIONS}, {"items", DZ_K_ITEMS}, {"headings", DZ_K_HEADINGS},
+	{"field-present", DZ_K_FIELD_PRESENT},
 	{"field-of", DZ_K_FIELD_OF}, {"field-evidence", DZ_K_FIELD_EVIDENCE},
 	{"sum", DZ_K_SUM}, {"compare", DZ_K_COMPARE}, {"date", DZ_K_DATE},
-	{"evidence-refs", DZ_K_EVIDENCE_REFS}, {"evidence-cited", DZ_K_EVIDENCE_CITED},
-	{"evidence-files", DZ_K_EVIDENCE_FILES},
-	{"evidence-undeclared", DZ_K_EVIDENCE_UNDECLARED},
-	{"evidence-kind", DZ_K_EVIDENCE_KIND}, {"refs", DZ_K_REFS},
+	{"evidence-cited", DZ_K_EVIDENCE_CITED},
+	{"evidence-kind", DZ_K_EVIDENCE_KIND},
 	{"figures", DZ_K_FIGURES}, {"documents", DZ_K_DOCUMENTS},
-	{"targets", DZ_K_TARGETS},
+	{"targets", DZ_K_TARGETS}, {"narrative", DZ_K_NARRATIVE},
 };
 
 static const struct {
@@ -124,8 +123,8 @@ static void load_rule(loader *L, xmlNodePtr n, dz_rule *r)
 	size_t i;
 	r->line = (int)xmlGetLineNo(n);
 	r->id = attr(n, "id");
-	r->article = attr(n, "article");
 	r->document = attr(n, "document");
+	r->match = attr(n, "match");
 	r->regex_src = attr(n, "regex");
 	r->offset = attr(n, "offset");
 	r->value = attr(n, "value");
@@ -134,10 +133,67 @@ static void load_rule(loader *L, xmlNodePtr n, dz_rule *r)
 	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
 		if (kind && strcmp(kind, kinds[i].name) == 0)
 			r->kind = kinds[i].kind;
-	r->severity = !sev || !strcmp(sev, "error") ? DOSSIER_SEV_ERROR
-		    : !strcmp(sev, "warning") ? DOSSIER_SEV_WARNING : DOSSIER_SEV_INFO;
+	if ((s = attr(n, "ob")) != NULL) {
+		r->ob = dz_outline_oblig(L->o, s);
+		dz_free(s);
+	}
+	if (!r->ob) {
+		dz_free(kind);
+		dz_free(sev);
+		outline_err(L, n, "规则须以 ob 引用义务矩阵中的一项：%s",
+			    "a rule must name an obligation of the matrix with ob: %s", r->id);
+		return;
+	}
+	r->article = r->ob->cite;
+	/* severity follows the strength of the text; a rule may be milder */
+	{
+		dossier_severity max = r->ob->strength == DZ_STR_REQUIRES ? DOSSIER_SEV_ERROR
+				     : r->ob->strength == DZ_STR_PERMITS ? DOSSIER_SEV_INFO
+				     : DOSSIER_SEV_WARNING;
+		r->severity = !sev ? max : !strcmp(sev, "error") ? DOSSIER_SEV_ERROR
+			    : !strcmp(sev, "warning") ? DOSSIER_SEV_WARNING : DOSSIER_SEV_INFO;
+		if (r->severity < max) {
+			dz_free(kind);
+			dz_free(sev);
+			outline_err(L, n, "规则 %s 比其义务的强度更严（原文只是建议、允许或属于评审实践时不能报错误）",
+				    "rule %s is stricter than its obligation (an error needs a text that requires it)",
+				    r->id);
+			return;
+		}
+	}
 	dz_free(kind);
 	dz_free(sev);
+	if ((s = attr(n, "if-absent")) != NULL) {
+		r->skip_absent = !strcmp(s, "skip");
+		dz_free(s);
+	}
+	if ((s = attr(n, "stages")) != NULL) {
+		if (split(&r->stages, &r->nstages, s, ' '))
+			L->rc = DOSSIER_ENOMEM;
+		dz_free(s);
+		for (i = 0; L->rc == 0 && i < r->nstages; i++) {
+			if (!dz_outline_stage(L->o, r->stages[i]))
+				outline_err(L, n, "规则引用了未定义的阶段：%s",
+					    "rule names an undefined stage: %s", r->stages[i]);
+			else if (r->ob->nstages && !dz_stage_in(r->ob->stages, r->ob->nstages, r->stages[i]))
+				outline_err(L, n, "规则的阶段 %s 不在其义务的阶段之内",
+					    "the rule's stage %s is not among its obligation's stages",
+					    r->stages[i]);
+		}
+		if (L->rc)
+			return;
+	}
+	if ((s = attr(n, "fields")) != NULL) {
+		if (split(&r->fields, &r->nfields, s, ' '))
+			L->rc = DOSSIER_ENOMEM;
+		dz_free(s);
+		for (i = 0; L->rc == 0 && i < r->nfields; i++)
+			if (!dz_outline_field(L->o, r->fields[i]))
+				outline_err(L, n, "规则引用了未定义的字段：%s",
+					    "rule names an undefined field: %s", r->fields[i]);
+		if (L->rc)
+			return;
+	}
 	for (ch = n->children; ch; ch = ch->next) {
 		if (is_el(ch, "zh")) r->zh = text_of(ch);
 		else if (is_el(ch, "en")) r->en = text_of(ch);
@@ -205,7 +261,7 @@ static void load_rule(loader *L, xmlNodePtr n, dz_rule *r)
 			outline_err(L, n, "pattern 规则需要 select 和 regex：%s",
 				    "pattern rule needs select and regex: %s", r->id);
 		break;
-	case DZ_K_USCC: case DZ_K_EVIDENCE_CITED:
+	case DZ_K_EVIDENCE_CITED:
 		if (!r->select)
 			outline_err(L, n, "规则缺少 select：%s", "rule needs select: %s", r->id);
 		break;
@@ -229,7 +285,12 @@ static void load_rule(loader *L, xmlNodePtr n, dz_rule *r)
 			outline_err(L, n, "evidence-kind 规则需要 value：%s",
 				    "evidence-kind rule needs value: %s", r->id);
 		break;
-	case DZ_K_SECTIONS: case DZ_K_ITEMS: case DZ_K_FIELD_PRESENT:
+	case DZ_K_NARRATIVE:
+		if (!r->match)
+			outline_err(L, n, "narrative 规则需要 match：%s",
+				    "narrative rule needs match: %s", r->id);
+		break;
+	case DZ_K_SECTIONS: case DZ_K_ITEMS: case DZ_K_HEADINGS: case DZ_K_FIELD_PRESENT:
 	case DZ_K_FIELD_OF: case DZ_K_FIELD_EVIDENCE:
 		if (!r->document || !dz_outline_doc(L->o, r->document))
 			outline_err(L, n, "规则须指明提纲中已定义的 document：%s",
@@ -241,6 +302,158 @@ static void load_rule(loader *L, xmlNodePtr n, dz_rule *r)
 	if (L->rc == 0 && r->document && !dz_outline_doc(L->o, r->document))
 		outline_err(L, n, "规则引用了未定义的文件：%s",
 			    "rule names an undefined document: %s", r->document);
+}
+
+
+/* Every citation in `article` follows the grammar and names a unit of the
+ * outline's <text>. */
+static void cite_check(loader *L, xmlNodePtr n, const char *article)
+{
+	dz_cite c[16];
+	size_t k, count;
+	if (!article || L->rc)
+		return;
+	if (dz_cite_parse(article, c, 16, &count) != 0 || count > 16) {
+		outline_err(L, n, "条款引用无法识别：%s（写作 第十八条、第五条（三）、第十八条第二款、附件四）",
+			    "citation not understood: %s (write 第十八条, 第五条（三）, 第十八条第二款, 附件四)",
+			    article);
+		return;
+	}
+	for (k = 0; k < count; k++) {
+		const char *zh, *en;
+		if (!dz_cite_resolve(L->o, &c[k], &zh, &en)) {
+			char *m_zh = dz_fmt("%s：%s（对照提纲的 <text> 编号）", zh, article);
+			char *m_en = dz_fmt("%s: %s (see the outline's <text> numbering)", en, article);
+			L->rc = dz_err(DOSSIER_EOUTLINE, L->o->path, (int)xmlGetLineNo(n), 0,
+				       m_zh ? m_zh : zh, m_en ? m_en : en,
+				       "按原文的条、款、项编号改正引用，或补全 <text>。",
+				       "Cite the text's own article, paragraph and item numbers, or complete <text>.");
+			dz_free(m_zh);
+			dz_free(m_en);
+			return;
+		}
+	}
+}
+
+static void load_text(loader *L, xmlNodePtr top)
+{
+	dossier_outline *o = L->o;
+	xmlNodePtr ch;
+	for (ch = top->children; ch && L->rc == 0; ch = ch->next) {
+		dz_tpart *t;
+		char *items, *paras;
+		const char *p;
+		size_t j;
+		int kind = is_el(ch, "article") ? DZ_CITE_ARTICLE : is_el(ch, "part") ? DZ_CITE_PART
+			 : is_el(ch, "annex") ? DZ_CITE_ANNEX : 0;
+		if (!kind)
+			continue;
+		t = &o->text[o->ntext++];
+		t->kind = kind;
+		t->line = (int)xmlGetLineNo(ch);
+		t->label = attr(ch, "n");
+		t->words = text_of(ch);
+		p = t->label;
+		if (kind != DZ_CITE_ANNEX &&
+		    (!p || !dz_cite_number(&p, &t->n) || *p || t->n <= 0)) {
+			outline_err(L, ch, "条或部分的编号无效：%s", "invalid article or part number: %s",
+				    t->label ? t->label : "");
+			return;
+		}
+		for (j = 0; j + 1 < o->ntext; j++)
+			if (o->text[j].kind == kind && o->text[j].n == t->n) {
+				outline_err(L, ch, "编号重复：%s", "number given twice: %s",
+					    t->label ? t->label : "附件");
+				return;
+			}
+		paras = attr(ch, "paras");
+		t->paras = paras ? atoi(paras) : 1;
+		dz_free(paras);
+		items = attr(ch, "items");
+		if (items) {
+			char **labels = NULL;
+			size_t nl = 0;
+			if (split(&labels, &nl, items, ' ') == 0 && nl) {
+				t->items = dz_calloc(nl, sizeof *t->items);
+				for (j = 0; t->items && j < nl; j++) {
+					const char *q = labels[j];
+					if (!dz_cite_number(&q, &t->items[j]) || *q)
+						outline_err(L, ch, "项的编号无效：%s", "invalid item label: %s", labels[j]);
+				}
+				t->nitems = t->items ? nl : 0;
+				if (!t->items)
+					L->rc = DOSSIER_ENOMEM;
+			}
+			for (j = 0; j < nl; j++)
+				dz_free(labels[j]);
+			dz_free(labels);
+			dz_free(items);
+		}
+	}
+}
+
+static void load_stage(loader *L, xmlNodePtr n, dz_stage *st)
+{
+	char *docs = attr(n, "documents");
+	st->id = attr(n, "id");
+	st->title = attr(n, "title");
+	st->title_en = attr(n, "title-en");
+	st->article = attr(n, "article");
+	st->from = attr(n, "from");
+	st->to = attr(n, "to");
+	st->desc = text_of(n);
+	if (docs && split(&st->docs, &st->ndocs, docs, ' '))
+		L->rc = DOSSIER_ENOMEM;
+	dz_free(docs);
+	cite_check(L, n, st->article);
+}
+
+static void load_oblig(loader *L, xmlNodePtr n, dz_oblig *ob)
+{
+	char *str = attr(n, "strength"), *stages = attr(n, "stages");
+	xmlNodePtr ch;
+	size_t i;
+	ob->line = (int)xmlGetLineNo(n);
+	ob->id = attr(n, "id");
+	ob->article = attr(n, "article");
+	ob->actor = attr(n, "actor");
+	ob->to = attr(n, "to");
+	ob->strength = !str ? DZ_STR_REQUIRES : !strcmp(str, "recommends") ? DZ_STR_RECOMMENDS
+		     : !strcmp(str, "permits") ? DZ_STR_PERMITS
+		     : !strcmp(str, "practice") ? DZ_STR_PRACTICE : DZ_STR_REQUIRES;
+	dz_free(str);
+	for (ch = n->children; ch; ch = ch->next) {
+		if (is_el(ch, "quote")) ob->quote = text_of(ch);
+		else if (is_el(ch, "source")) ob->source = text_of(ch);
+		else if (is_el(ch, "note")) ob->note = text_of(ch);
+		else if (is_el(ch, "not-checkable")) ob->unchecked = text_of(ch);
+	}
+	if (stages && strcmp(stages, "all") != 0 &&
+	    split(&ob->stages, &ob->nstages, stages, ' '))
+		L->rc = DOSSIER_ENOMEM;
+	dz_free(stages);
+	for (i = 0; L->rc == 0 && i < ob->nstages; i++)
+		if (!dz_outline_stage(L->o, ob->stages[i]))
+			outline_err(L, n, "义务引用了未定义的阶段：%s",
+				    "obligation names an undefined stage: %s", ob->stages[i]);
+	if (L->rc)
+		return;
+	if (ob->strength == DZ_STR_PRACTICE) {
+		if (!ob->source || ob->article)
+			outline_err(L, n, "评审实践类义务须写 source（出处），且不引用本办法条款：%s",
+				    "a practice obligation needs a source and cites no article of the text: %s",
+				    ob->id);
+		ob->cite = dz_strdup("评审实践（非本办法规定）");
+	} else {
+		if (!ob->article || !ob->quote)
+			outline_err(L, n, "义务须有 article 和 quote（原文短语）：%s",
+				    "an obligation needs an article and a quote of the text: %s", ob->id);
+		cite_check(L, n, ob->article);
+		ob->cite = dz_fmt("%s %s", L->o->source_short ? L->o->source_short : "",
+				  ob->article ? ob->article : "");
+	}
+	if (!ob->cite && L->rc == 0)
+		L->rc = DOSSIER_ENOMEM;
 }
 
 static void load_field(loader *L, xmlNodePtr n, dz_field *f, dz_odoc *d,
@@ -262,6 +475,12 @@ static void load_field(loader *L, xmlNodePtr n, dz_field *f, dz_odoc *d,
 	f->doc = d;
 	f->required = !req || strcmp(req, "false") != 0;
 	f->evidence_nonzero = ev && strcmp(ev, "nonzero") == 0;
+	{
+		char *cum = attr(n, "cumulative");
+		f->cumulative = cum && !strcmp(cum, "true");
+		dz_free(cum);
+	}
+	cite_check(L, n, f->article);
 	for (i = 0; i < sizeof ftypes / sizeof ftypes[0]; i++)
 		if (type && strcmp(type, ftypes[i].name) == 0)
 			f->type = ftypes[i].t;
@@ -301,6 +520,7 @@ static void load_section(loader *L, xmlNodePtr n, dz_osection *s, dz_odoc *d)
 	s->min_chars = mc ? strtol(mc, NULL, 10) : 1;
 	s->required = !req || strcmp(req, "false") != 0;
 	s->doc = d;
+	cite_check(L, n, s->article);
 	dz_free(mc);
 	dz_free(req);
 	for (ch = n->children; ch && L->rc == 0; ch = ch->next) {
@@ -362,9 +582,18 @@ static void load_model(loader *L, xmlNodePtr root)
 {
 	dossier_outline *o = L->o;
 	xmlNodePtr top, d, ch, g;
-	size_t nd = 0, ns = 0, nf = 0, nt = 0, nr = 0;
+	size_t nd = 0, ns = 0, nf = 0, nt = 0, nr = 0, ntx = 0, nst = 0, nob = 0;
 	for (top = root->children; top; top = top->next) {
-		if (is_el(top, "documents")) {
+		if (is_el(top, "text")) {
+			for (ch = top->children; ch; ch = ch->next)
+				ntx += ch->type == XML_ELEMENT_NODE;
+		} else if (is_el(top, "stages")) {
+			for (ch = top->children; ch; ch = ch->next)
+				nst += is_el(ch, "stage");
+		} else if (is_el(top, "obligations")) {
+			for (ch = top->children; ch; ch = ch->next)
+				nob += is_el(ch, "obligation");
+		} else if (is_el(top, "documents")) {
 			for (d = top->children; d; d = d->next) {
 				if (!is_el(d, "document"))
 					continue;
@@ -390,7 +619,11 @@ static void load_model(loader *L, xmlNodePtr root)
 	o->fields = dz_calloc(nf + 1, sizeof *o->fields);
 	o->tables = dz_calloc(nt + 1, sizeof *o->tables);
 	o->rules = dz_calloc(nr + 1, sizeof *o->rules);
-	if (!o->docs || !o->secs || !o->fields || !o->tables || !o->rules) {
+	o->text = dz_calloc(ntx + 1, sizeof *o->text);
+	o->stages = dz_calloc(nst + 1, sizeof *o->stages);
+	o->obs = dz_calloc(nob + 1, sizeof *o->obs);
+	if (!o->docs || !o->secs || !o->fields || !o->tables || !o->rules ||
+	    !o->text || !o->stages || !o->obs) {
 		L->rc = DOSSIER_ENOMEM;
 		return;
 	}
@@ -418,9 +651,16 @@ static void load_model(loader *L, xmlNodePtr root)
 					}
 				}
 			}
+		} else if (is_el(top, "text")) {
+			load_text(L, top);
+		} else if (is_el(top, "stages")) {
+			for (ch = top->children; ch && L->rc == 0; ch = ch->next)
+				if (is_el(ch, "stage"))
+					load_stage(L, ch, &o->stages[o->nstages++]);
 		} else if (is_el(top, "documents")) {
 			for (d = top->children; d && L->rc == 0; d = d->next) {
 				dz_odoc *od;
+				char *per;
 				if (!is_el(d, "document"))
 					continue;
 				od = &o->docs[o->ndocs++];
@@ -430,6 +670,11 @@ static void load_model(loader *L, xmlNodePtr root)
 				od->title_en = attr(d, "title-en");
 				od->article = attr(d, "article");
 				od->output = attr(d, "output");
+				per = attr(d, "period");
+				od->period = !per || !strcmp(per, "table") ? DZ_PERIOD_TABLE
+					   : !strcmp(per, "incubation") ? DZ_PERIOD_INCUBATION : DZ_PERIOD_NONE;
+				dz_free(per);
+				cite_check(L, d, od->article);
 				od->first_sec = o->nsecs;
 				od->first_field = o->nfields;
 				for (ch = d->children; ch && L->rc == 0; ch = ch->next) {
@@ -454,13 +699,49 @@ static void load_model(loader *L, xmlNodePtr root)
 					load_table(L, ch, &o->tables[o->ntables++]);
 		}
 	}
-	/* rules last: they refer to documents */
+	/* every stage consists of documents the outline defines */
+	{
+		size_t i, j;
+		for (i = 0; i < o->nstages && L->rc == 0; i++)
+			for (j = 0; j < o->stages[i].ndocs && L->rc == 0; j++)
+				if (!dz_outline_doc(o, o->stages[i].docs[j]))
+					outline_err(L, NULL, "阶段引用了未定义的文件：%s",
+						    "a stage names an undefined document: %s",
+						    o->stages[i].docs[j]);
+	}
+	if (L->rc == 0 && o->grades_article) {
+		for (top = root->children; top; top = top->next)
+			if (is_el(top, "scheme"))
+				for (ch = top->children; ch; ch = ch->next)
+					if (is_el(ch, "grades"))
+						cite_check(L, ch, o->grades_article);
+	}
+	/* then the obligations, which name stages; rules last: they refer to
+	 * obligations and documents */
+	for (top = root->children; top && L->rc == 0; top = top->next) {
+		if (!is_el(top, "obligations"))
+			continue;
+		for (ch = top->children; ch && L->rc == 0; ch = ch->next)
+			if (is_el(ch, "obligation")) {
+				size_t j;
+				dz_oblig *ob = &o->obs[o->nobs++];
+				load_oblig(L, ch, ob);
+				for (j = 0; L->rc == 0 && j + 1 < o->nobs; j++)
+					if (!strcmp(o->obs[j].id, ob->id))
+						outline_err(L, ch, "义务编号重复：%s",
+							    "obligation id given twice: %s", ob->id);
+			}
+	}
 	for (top = root->children; top && L->rc == 0; top = top->next) {
 		if (!is_el(top, "rules"))
 			continue;
 		for (ch = top->children; ch && L->rc == 0; ch = ch->next)
-			if (is_el(ch, "rule"))
-				load_rule(L, ch, &o->rules[o->nrules++]);
+			if (is_el(ch, "rule")) {
+				dz_rule *r = &o->rules[o->nrules++];
+				load_rule(L, ch, r);
+				if (L->rc == 0 && r->ob)
+					((dz_oblig *)r->ob)->nrules++;
+			}
 	}
 	/* "of" must name a field of the same outline */
 	{
@@ -572,9 +853,29 @@ void dossier_outline_free(dossier_outline *o)
 		dz_free(t->id); dz_free(t->title); dz_free(t->title_en);
 		dz_free(t->rows); dz_free(t->total);
 	}
+	for (i = 0; i < o->ntext; i++) {
+		dz_free(o->text[i].label);
+		dz_free(o->text[i].words);
+		dz_free(o->text[i].items);
+	}
+	for (i = 0; i < o->nstages; i++) {
+		dz_stage *st = &o->stages[i];
+		dz_free(st->id); dz_free(st->title); dz_free(st->title_en);
+		dz_free(st->article); dz_free(st->from); dz_free(st->to); dz_free(st->desc);
+		free_list(st->docs, st->ndocs);
+	}
+	for (i = 0; i < o->nobs; i++) {
+		dz_oblig *ob = &o->obs[i];
+		dz_free(ob->id); dz_free(ob->article); dz_free(ob->actor); dz_free(ob->to);
+		dz_free(ob->quote); dz_free(ob->source); dz_free(ob->note);
+		dz_free(ob->unchecked); dz_free(ob->cite);
+		free_list(ob->stages, ob->nstages);
+	}
 	for (i = 0; i < o->nrules; i++) {
 		dz_rule *r = &o->rules[i];
-		dz_free(r->id); dz_free(r->article); dz_free(r->document);
+		dz_free(r->id); dz_free(r->document); dz_free(r->match);
+		free_list(r->stages, r->nstages);
+		free_list(r->fields, r->nfields);
 		dz_free(r->zh); dz_free(r->en); dz_free(r->fix_zh); dz_free(r->fix_en);
 		dz_free(r->regex_src); dz_free(r->offset); dz_free(r->value);
 		dz_free(r->requires); dz_free(r->op);
@@ -594,6 +895,7 @@ void dossier_outline_free(dossier_outline *o)
 	}
 	dz_free(o->docs); dz_free(o->secs); dz_free(o->fields);
 	dz_free(o->tables); dz_free(o->rules);
+	dz_free(o->text); dz_free(o->stages); dz_free(o->obs);
 	free_list(o->grades, o->ngrades);
 	dz_free(o->grades_article);
 	dz_free(o->id); dz_free(o->title); dz_free(o->title_en);
@@ -631,6 +933,35 @@ const dz_odoc *dz_outline_doc(const dossier_outline *o, const char *id)
 		if (o->docs[i].id && strcmp(o->docs[i].id, id) == 0)
 			return &o->docs[i];
 	return NULL;
+}
+
+const dz_stage *dz_outline_stage(const dossier_outline *o, const char *id)
+{
+	size_t i;
+	for (i = 0; id && i < o->nstages; i++)
+		if (o->stages[i].id && strcmp(o->stages[i].id, id) == 0)
+			return &o->stages[i];
+	return NULL;
+}
+
+const dz_oblig *dz_outline_oblig(const dossier_outline *o, const char *id)
+{
+	size_t i;
+	for (i = 0; id && i < o->nobs; i++)
+		if (o->obs[i].id && strcmp(o->obs[i].id, id) == 0)
+			return &o->obs[i];
+	return NULL;
+}
+
+int dz_stage_in(char *const *list, size_t n, const char *stage)
+{
+	size_t i;
+	if (!n)
+		return 1;
+	for (i = 0; stage && i < n; i++)
+		if (!strcmp(list[i], stage))
+			return 1;
+	return 0;
 }
 
 const dz_table *dz_outline_table(const dossier_outline *o, const char *id)

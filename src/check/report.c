@@ -62,9 +62,9 @@ static dz_finding_slot *slot(dossier_report *rep)
 static void commit(dossier_report *rep, dz_finding_slot *s)
 {
 	int i;
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < DZ_FINDING_STRINGS; i++)
 		if (!s->owned[i]) {
-			for (i = 0; i < 8; i++)
+			for (i = 0; i < DZ_FINDING_STRINGS; i++)
 				dz_free(s->owned[i]);
 			rep->oom = 1;
 			return;
@@ -77,6 +77,8 @@ static void commit(dossier_report *rep, dz_finding_slot *s)
 	s->f.msg_en = s->owned[5];
 	s->f.hint_zh = s->owned[6];
 	s->f.hint_en = s->owned[7];
+	s->f.quote = s->owned[8];
+	s->f.obligation = s->owned[9];
 	rep->n++;
 }
 
@@ -96,6 +98,16 @@ void dz_report_add(dossier_report *rep, const dz_rule *r, const char *file,
 	s->owned[5] = expand(r->en, vars, 0);
 	s->owned[6] = expand(r->fix_zh, vars, 1);
 	s->owned[7] = expand(r->fix_en, vars, 0);
+	if (r->ob) {
+		s->f.basis = (dossier_basis)r->ob->strength;
+		s->owned[8] = dz_strdup(r->ob->quote ? r->ob->quote
+					: r->ob->source ? r->ob->source : "");
+		s->owned[9] = dz_strdup(r->ob->id);
+	} else {
+		s->f.basis = DOSSIER_BASIS_FORMAT;
+		s->owned[8] = dz_strdup("");
+		s->owned[9] = dz_strdup("");
+	}
 	commit(rep, s);
 }
 
@@ -117,10 +129,15 @@ void dz_report_add_core(dossier_report *rep, dossier_severity sev,
 	s->owned[5] = dz_strdup(en);
 	s->owned[6] = dz_strdup(hint_zh ? hint_zh : "");
 	s->owned[7] = dz_strdup(hint_en ? hint_en : "");
+	s->owned[8] = dz_strdup("");
+	s->owned[9] = dz_strdup("");
+	s->f.basis = DOSSIER_BASIS_FORMAT;
 	commit(rep, s);
 }
 
 size_t dossier_report_count(const dossier_report *r) { return r ? r->n : 0; }
+
+const char *dossier_report_stage(const dossier_report *r) { return r ? r->stage : ""; }
 
 const dossier_finding *dossier_report_get(const dossier_report *r, size_t i)
 {
@@ -142,7 +159,7 @@ void dossier_report_free(dossier_report *r)
 	if (!r)
 		return;
 	for (i = 0; i < r->n; i++)
-		for (j = 0; j < 8; j++)
+		for (j = 0; j < DZ_FINDING_STRINGS; j++)
 			dz_free(r->items[i].owned[j]);
 	dz_free(r->items);
 	dz_free(r);

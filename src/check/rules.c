@@ -235,13 +235,15 @@ static void field_vars(dz_vars *vs, const dz_field *f)
 
 static void k_field_present(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 {
-	size_t i;
+	size_t i, k;
 	for (i = d->first_field; i < d->first_field + d->nfield; i++) {
 		const dz_field *f = &x->o->fields[i];
 		xmlNodePtr n = x->values[i];
 		char *v;
-		int empty;
-		if (!f->required || f->derived)
+		int empty, named = !r->nfields;
+		for (k = 0; k < r->nfields && !named; k++)
+			named = !strcmp(r->fields[k], f->id);
+		if (!named || (!r->nfields && !f->required) || f->derived)
 			continue;
 		v = n ? node_text(n) : NULL;
 		empty = !v || !*v;
@@ -444,14 +446,41 @@ static int op_holds(const char *op, int c)
 	return c >= 0; /* ge */
 }
 
+/* A rule that cannot be evaluated says so, under its own id and severity:
+ * an absent figure never lets a requirement pass silently. */
+static void cannot_check(dz_ctx *x, const dz_rule *r, const dz_val *v, int malformed)
+{
+	dz_rule t = *r;
+	dz_vars vs = {0};
+	char zh[256], en[256];
+	dz_operand_name(x, v->missing, 1, zh, sizeof zh);
+	dz_operand_name(x, v->missing, 0, en, sizeof en);
+	t.zh = malformed ? "无法核对本项要求：{what}不是有效数字"
+	     : v->zero_den ? "无法核对本项要求：{what}为零，比例无法计算"
+	     : "无法核对本项要求：{what}没有数值";
+	t.en = malformed ? "cannot check this requirement: {what} is not a valid number"
+	     : v->zero_den ? "cannot check this requirement: {what} is zero, so the ratio is undefined"
+	     : "cannot check this requirement: {what} has no value";
+	t.fix_zh = "在 centre.xml 中填写该数值（按提纲中的单位），再检查。";
+	t.fix_en = "Fill in the value in centre.xml (in the outline's unit) and check again.";
+	dz_var2(&vs, "what", zh, en);
+	add_at(x, &t, v->node ? v->node : xmlDocGetRootElement(x->c->doc), &vs);
+}
+
 static void k_compare(dz_ctx *x, const dz_rule *r, const dz_operand *lop,
 		      const dz_operand *rop, const char *op)
 {
 	dz_val l, rv;
 	char a[64], b[64];
 	dz_vars vs = {0};
-	if (dz_operand_eval(x, lop, &l) != 1 || dz_operand_eval(x, rop, &rv) != 1)
+	int kl = dz_operand_eval(x, lop, &l), kr = kl == 1 ? dz_operand_eval(x, rop, &rv) : 1;
+	if (kl != 1 || kr != 1) {
+		dz_val *bad = kl != 1 ? &l : &rv;
+		int k = kl != 1 ? kl : kr;
+		if (k < 0 || !r->skip_absent)
+			cannot_check(x, r, bad, k < 0);
 		return;
+	}
 	if (!l.is_ratio && l.num.dim != rv.num.dim && l.num.dim != DZ_DIM_NONE &&
 	    rv.num.dim != DZ_DIM_NONE) {
 		dz_report_add_core(x->rep, DOSSIER_SEV_WARNING, "CORE-UNITS", r->article,
@@ -862,6 +891,107 @@ static void k_targets(dz_ctx *x, const dz_rule *r)
 	}
 }
 
+/* ---------- headings and narrative phrases ---------- */
+
+/* Copy s without white space into buf. */
+static void squeeze(const char *s, char *buf, size_t n)
+{
+	size_t o = 0;
+	while (*s && o + 4 < n) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
+			s++;
+			continue;
+		}
+		if (!strncmp(s, "\xE3\x80\x80", 3)) { /* U+3000 */
+			s += 3;
+			continue;
+		}
+		buf[o++] = *s++;
+	}
+	buf[o] = '\0';
+}
+
+/* Does an author's top heading name outline section `os`? Its number, if it
+ * has one ("三、", "三.", "3."), must be the section's, and the rest its title. */
+static int heading_matches(const dz_osection *os, const char *text)
+{
+	char h[512], t[512];
+	const char *p = h;
+	int n, want;
+	squeeze(text, h, sizeof h);
+	squeeze(os->title, t, sizeof t);
+	if (dz_cite_number(&p, &n)) {
+		const char *q = os->number ? os->number : "";
+		if (!(dz_startswith(p, "、") || dz_startswith(p, ".") || dz_startswith(p, "．")))
+			return !strcmp(h, t);
+		p += *p == '.' ? 1 : 3;
+		if (!*q || !dz_cite_number(&q, &want) || want != n)
+			return 0;
+	}
+	return !strcmp(p, t);
+}
+
+static void k_headings(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
+{
+	size_t i, h;
+	for (i = d->first_sec; i < d->first_sec + d->nsec; i++) {
+		const dz_osection *os = &x->o->secs[i];
+		const dz_section *s = dz_centre_section(x->c, os->id);
+		for (h = 0; s && h < s->nheads; h++) {
+			char name[256], file[300];
+			dz_vars vs = {0};
+			if (s->heads[h].level != 1)
+				continue;
+			if (!heading_matches(os, s->heads[h].text)) {
+				section_name(os, name, sizeof name);
+				snprintf(file, sizeof file, "%s/%s", x->c->dir, s->path);
+				dz_var(&vs, "section", name);
+				dz_var(&vs, "value", s->heads[h].text);
+				dz_var(&vs, "file", file);
+				dz_report_add(x->rep, r, file, s->heads[h].line, NULL, &vs);
+			}
+			break; /* the first top heading is the section's own */
+		}
+	}
+}
+
+static void k_narrative(dz_ctx *x, const dz_rule *r)
+{
+	char **alts = NULL;
+	size_t nalts = 0, cap = 0, i, p, a;
+	const char *m = r->match;
+	while (m && *m) {
+		const char *bar = strchr(m, '|');
+		size_t len = bar ? (size_t)(bar - m) : strlen(m);
+		if (len && !dz_grow((void **)&alts, &cap, nalts, sizeof *alts) &&
+		    (alts[nalts] = dz_strndup(m, len)) != NULL)
+			nalts++;
+		m = bar ? bar + 1 : NULL;
+	}
+	for (i = 0; i < x->c->nsecs; i++) {
+		const dz_section *s = &x->c->secs[i];
+		const dz_osection *os = dz_outline_section(x->o, s->id);
+		if (!os || (r->document && strcmp(os->doc->id, r->document)))
+			continue;
+		for (p = 0; p < s->nparas; p++)
+			for (a = 0; a < nalts; a++)
+				if (strstr(s->paras[p].text, alts[a])) {
+					char name[256], file[300];
+					dz_vars vs = {0};
+					section_name(os, name, sizeof name);
+					snprintf(file, sizeof file, "%s/%s", x->c->dir, s->path);
+					dz_var(&vs, "section", name);
+					dz_var(&vs, "value", alts[a]);
+					dz_var(&vs, "file", file);
+					dz_report_add(x->rep, r, file, s->paras[p].line, NULL, &vs);
+					break;
+				}
+	}
+	for (i = 0; i < nalts; i++)
+		dz_free(alts[i]);
+	dz_free(alts);
+}
+
 /* ---------- driver ---------- */
 
 static void schema_findings(dz_ctx *x)
@@ -926,9 +1056,170 @@ static void map_values(dz_ctx *x)
 	}
 }
 
+/* ---------- checks of dossier's own format (not tied to a scheme) ---------- */
+
+static void core_rule(dz_rule *r, const char *id, dz_kind kind, dossier_severity sev,
+		      const char *article, const char *zh, const char *en,
+		      const char *fix_zh, const char *fix_en)
+{
+	memset(r, 0, sizeof *r);
+	r->id = (char *)id;
+	r->kind = kind;
+	r->severity = sev;
+	r->article = article;
+	r->zh = (char *)zh;
+	r->en = (char *)en;
+	r->fix_zh = (char *)fix_zh;
+	r->fix_en = (char *)fix_en;
+}
+
+/* The stage is one the outline defines, and every submitted document is a
+ * document of that stage. 0 if the stage is unknown (no rule can apply). */
+static int core_stage(dz_ctx *x)
+{
+	const dz_stage *st = dz_outline_stage(x->o, x->stage);
+	xmlNodePtr subs = dz_centre_child(x->c, "submissions"), n;
+	if (!st) {
+		dz_buf zh = DZ_BUF_INIT, en = DZ_BUF_INIT;
+		size_t i;
+		dz_buf_printf(&zh, "阶段“%s”不是本方案定义的报送阶段；可选：", x->stage ? x->stage : "");
+		dz_buf_printf(&en, "stage \"%s\" is not a stage of this scheme; its stages are: ",
+			      x->stage ? x->stage : "");
+		for (i = 0; i < x->o->nstages; i++) {
+			dz_buf_printf(&zh, "%s%s（%s）", i ? "、" : "", x->o->stages[i].id,
+				      x->o->stages[i].title);
+			dz_buf_printf(&en, "%s%s (%s)", i ? ", " : "", x->o->stages[i].id,
+				      x->o->stages[i].title_en);
+		}
+		dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-STAGE", "centre.xsd", x->file,
+				   dz_node_line(xmlDocGetRootElement(x->c->doc)),
+				   dz_buf_cstr(&zh), dz_buf_cstr(&en),
+				   "把 centre.xml 根元素的 stage 属性改为上列之一（dossier explain 方案 列出各阶段）。",
+				   "Set the stage attribute of centre.xml's root to one of them (dossier explain SCHEME lists them).");
+		dz_buf_dispose(&zh);
+		dz_buf_dispose(&en);
+		return 0;
+	}
+	for (n = subs ? subs->children : NULL; n; n = n->next) {
+		xmlChar *d;
+		size_t i;
+		int in = 0;
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		d = xmlGetProp(n, BAD_CAST "document");
+		for (i = 0; d && i < st->ndocs; i++)
+			in |= !strcmp(st->docs[i], (const char *)d);
+		if (d && !in) {
+			const dz_odoc *od = dz_outline_doc(x->o, (const char *)d);
+			char *zh = od ? dz_fmt("报送文件“%s”（%s）不属于阶段“%s”", od->title, (const char *)d, st->title)
+				      : dz_fmt("报送文件 %s 不是本方案定义的文件", (const char *)d);
+			char *en = od ? dz_fmt("document \"%s\" (%s) is not part of stage \"%s\"", od->title_en,
+					       (const char *)d, st->title_en)
+				      : dz_fmt("document %s is not a document of this scheme", (const char *)d);
+			dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-DOCUMENT", "centre.xsd", x->file,
+					   dz_node_line(n), zh ? zh : "", en ? en : "",
+					   "每份材料包只含一个阶段的文件：删去该项，或改正 stage。",
+					   "A dossier holds the documents of one stage: remove it, or correct the stage.");
+			dz_free(zh);
+			dz_free(en);
+		}
+		xmlFree(d);
+	}
+	return 1;
+}
+
+/* Every range with a start and an end is in order. */
+static void core_dates(dz_ctx *x)
+{
+	static const char *const pairs[][2] = {
+		{"start", "end"}, {"period-start", "period-end"}, {"requested", "until"},
+	};
+	xmlXPathCompExprPtr c = xmlXPathCompile(BAD_CAST
+		"//*[@start and @end] | //*[@period-start and @period-end] | //*[@requested and @until]");
+	xmlXPathObjectPtr o = c ? eval(x, c, NULL) : NULL;
+	int i, n = nodes(o);
+	size_t k;
+	for (i = 0; i < n; i++) {
+		xmlNodePtr e = o->nodesetval->nodeTab[i];
+		for (k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+			xmlChar *a = xmlGetProp(e, BAD_CAST pairs[k][0]);
+			xmlChar *b = xmlGetProp(e, BAD_CAST pairs[k][1]);
+			long da, db;
+			if (a && b && dz_date_parse(&da, (const char *)a) == 0 &&
+			    dz_date_parse(&db, (const char *)b) == 0 && da > db) {
+				char *zh = dz_fmt("<%s> 的 %s %s 晚于 %s %s", (const char *)e->name,
+						  pairs[k][0], (const char *)a, pairs[k][1], (const char *)b);
+				char *en = dz_fmt("<%s>: %s %s is after %s %s", (const char *)e->name,
+						  pairs[k][0], (const char *)a, pairs[k][1], (const char *)b);
+				dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-DATES", "centre.xsd",
+						   x->file, dz_node_line(e), zh ? zh : "", en ? en : "",
+						   "核对日期：起始日不能晚于结束日。",
+						   "Check the dates: a start cannot be after its end.");
+				dz_free(zh);
+				dz_free(en);
+			}
+			xmlFree(a);
+			xmlFree(b);
+		}
+	}
+	xmlXPathFreeObject(o);
+	xmlXPathFreeCompExpr(c);
+}
+
+static void core_checks(dz_ctx *x)
+{
+	dz_rule r;
+	core_dates(x);
+	core_rule(&r, "CORE-FIELD", DZ_K_FIELD_VALID, DOSSIER_SEV_ERROR, "centre.xsd",
+		  "数据表字段“{label}”（{field}）的值“{value}”{problem}",
+		  "data-table field \"{label}\" ({field}) value \"{value}\" {problem}",
+		  "按提纲中该字段的类型与单位填写（金额、整数、百分比、面积、日期）。",
+		  "Write it as the outline's type and unit for the field (money, count, share, area, date).");
+	k_field_valid(x, &r);
+	core_rule(&r, "CORE-EVIDENCE-REF", DZ_K_EVIDENCE_REFS, DOSSIER_SEV_ERROR, "centre.xsd",
+		  "引用了未登记的证明材料编号 {id}", "cites evidence id {id}, which is not declared",
+		  "在 evidence-list 中登记该材料，或改正编号。", "Declare it in evidence-list or correct the id.");
+	k_evidence_refs(x, &r);
+	if (x->c->from_table)
+		return; /* a received table carries neither files nor narrative */
+	core_rule(&r, "CORE-EVIDENCE-FILE", DZ_K_EVIDENCE_FILES, DOSSIER_SEV_ERROR, "centre.xsd",
+		  "证明材料 {id}（{file}）{problem}", "evidence {id} ({file}) {problem}",
+		  "把文件放入 evidence/ 目录并核对文件名。", "Put the file under evidence/ and check its name.");
+	k_evidence_files(x, &r);
+	core_rule(&r, "CORE-EVIDENCE-UNDECLARED", DZ_K_EVIDENCE_UNDECLARED, DOSSIER_SEV_WARNING,
+		  "centre.xsd", "evidence/ 中的文件 {file} 未在 centre.xml 中登记，不会随材料报送",
+		  "file {file} in evidence/ is not declared in centre.xml and is not submitted",
+		  "在 evidence-list 中登记该文件，或将其移出 evidence/。",
+		  "Declare it in evidence-list or move it out of evidence/.");
+	k_evidence_undeclared(x, &r);
+	core_rule(&r, "CORE-USCC", DZ_K_PATTERN, DOSSIER_SEV_ERROR, "GB 32100-2015",
+		  "统一社会信用代码 {value} 校验不通过", "unified social credit code {value} fails its check character",
+		  "核对营业执照或法人证书上的18位代码。", "Copy the 18-character code from the licence again.");
+	r.select = xmlXPathCompile(BAD_CAST "/centre/identity/host/uscc | /centre/identity/partners/partner/uscc"
+				   " | /centre/firms/firm/@uscc[normalize-space(.) != '']");
+	if (r.select) {
+		k_pattern(x, &r, 1);
+		xmlXPathFreeCompExpr(r.select);
+	}
+	core_rule(&r, "CORE-REF", DZ_K_REFS, DOSSIER_SEV_ERROR, "doc/authoring.md",
+		  "叙述中的引用“{ref}”{problem}", "the narrative's reference \"{ref}\" {problem}",
+		  "写作 {{fig:字段编号}} 或 {{table:表格编号}}，编号见 dossier explain。",
+		  "Write {{fig:FIELD}} or {{table:ID}} with ids from dossier explain.");
+	dz_rule_refs(x, &r);
+}
+
+static int rule_in_stage(const dz_ctx *x, const dz_rule *r)
+{
+	if (!r->ob || !dz_stage_in(r->ob->stages, r->ob->nstages, x->stage))
+		return 0;
+	return dz_stage_in(r->stages, r->nstages, x->stage);
+}
+
 static void run_rule(dz_ctx *x, const dz_rule *r)
 {
 	const dz_odoc *d = r->document ? dz_outline_doc(x->o, r->document) : NULL;
+	if (!rule_in_stage(x, r))
+		return;
 	if (r->document && !has_document(x, r->document))
 		return;
 	if (x->c->from_table && !dz_table_rule_applies(x->o, r))
@@ -960,6 +1251,8 @@ static void run_rule(dz_ctx *x, const dz_rule *r)
 	case DZ_K_FIGURES: dz_rule_figures(x, r); break;
 	case DZ_K_DOCUMENTS: k_documents(x, r); break;
 	case DZ_K_TARGETS: k_targets(x, r); break;
+	case DZ_K_HEADINGS: k_headings(x, r, d); break;
+	case DZ_K_NARRATIVE: k_narrative(x, r); break;
 	}
 }
 
@@ -998,8 +1291,11 @@ int dossier_check_run(dossier_report **out, const dossier_centre *c,
 		rc = DOSSIER_ENOMEM;
 		goto done;
 	}
+	x.stage = opts && opts->version >= 2 && opts->stage ? opts->stage : c->stage;
+	snprintf(x.rep->stage, sizeof x.rep->stage, "%s", x.stage ? x.stage : "");
 	dz_date_format(as_of, sizeof as_of, x.as_of);
 	xmlXPathRegisterVariable(x.xp, BAD_CAST "as-of", xmlXPathNewCString(as_of));
+	xmlXPathRegisterVariable(x.xp, BAD_CAST "stage", xmlXPathNewCString(x.stage ? x.stage : ""));
 	if (c->nschema_errors) {
 		/* rules assume the schema's shape: report the schema first */
 		schema_findings(&x);
@@ -1008,8 +1304,10 @@ int dossier_check_run(dossier_report **out, const dossier_centre *c,
 		map_values(&x);
 		unknown_sections(&x);
 		dz_xml_errors_begin(&e); /* keep XPath runtime messages off stderr */
-		for (i = 0; i < o->nrules; i++)
-			run_rule(&x, &o->rules[i]);
+		core_checks(&x);
+		if (core_stage(&x))
+			for (i = 0; i < o->nrules; i++)
+				run_rule(&x, &o->rules[i]);
 		dz_xml_errors_end();
 	}
 	if (x.rep->oom)

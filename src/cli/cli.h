@@ -104,5 +104,6 @@ int cmd_render(int argc, char **argv);
 int cmd_pack(int argc, char **argv);
 int cmd_verify(int argc, char **argv);
 int cmd_keygen(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 #endif

@@ -23,6 +23,8 @@ static void help(FILE *f)
 "选项：\n"
 "  --format text|json   输出格式（默认 text）\n"
 "  --as-of YYYY-MM-DD   未记录报送日期时，按此日期判断期限（默认今天）\n"
+"  --stage 阶段         按此报送阶段检查（默认 centre.xml 的 stage；\n"
+"                       dossier explain 方案 列出各阶段）\n"
 "  --outline 文件       使用此提纲文件，而不按 centre.xml 的 scheme 查找\n"
 "  --outlines 目录      先在此目录查找 <方案>.xml\n"
 "  --encoding 编码      章节文件的编码（UTF-8、GB18030、UTF-16），默认自动识别\n"
@@ -43,6 +45,9 @@ static void help(FILE *f)
 "  --format text|json   output format (default text)\n"
 "  --as-of YYYY-MM-DD   judge deadlines with no recorded submission date\n"
 "                       against this day (default today)\n"
+"  --stage STAGE        check for this stage of submission (default: the\n"
+"                       stage centre.xml declares; dossier explain SCHEME\n"
+"                       lists the stages)\n"
 "  --outline FILE       use this outline instead of the scheme's\n"
 "  --outlines DIR       look for <scheme>.xml in DIR first\n"
 "  --encoding ENC       encoding of section files (UTF-8, GB18030, UTF-16);\n"
@@ -60,7 +65,7 @@ static void help(FILE *f)
 
 typedef struct {
 	cli_session ses;
-	const char *format, *as_of;
+	const char *format, *as_of, *stage;
 	int quiet;
 	dz_buf json;
 	int first_json;
@@ -69,6 +74,12 @@ typedef struct {
 static const char *sev_id(dossier_severity s)
 {
 	return s == DOSSIER_SEV_ERROR ? "error" : s == DOSSIER_SEV_WARNING ? "warning" : "info";
+}
+
+static const char *basis_id(dossier_basis b)
+{
+	static const char *const ids[] = {"requires", "recommends", "permits", "practice", "format"};
+	return (unsigned)b < 5 ? ids[b] : "format";
 }
 
 static void json_str(dz_buf *b, const char *k, const char *v, int comma)
@@ -89,6 +100,7 @@ static void json_centre(opts *op, const char *dir, const dossier_centre *c,
 	dz_buf_putc(b, '{');
 	json_str(b, "dir", dir, 1);
 	json_str(b, "scheme", c ? dossier_centre_scheme(c) : "", 1);
+	json_str(b, "stage", r ? dossier_report_stage(r) : c ? dossier_centre_stage(c) : "", 1);
 	json_str(b, "name", c ? dossier_centre_name(c) : "", 1);
 	json_str(b, "status", status, 1);
 	dz_buf_printf(b, "\"errors\":%zu,\"warnings\":%zu,\"findings\":[",
@@ -100,6 +112,9 @@ static void json_centre(opts *op, const char *dir, const dossier_centre *c,
 		json_str(b, "severity", sev_id(f->severity), 1);
 		json_str(b, "rule", f->rule, 1);
 		json_str(b, "article", f->article, 1);
+		json_str(b, "basis", basis_id(f->basis), 1);
+		json_str(b, "quote", f->quote, 1);
+		json_str(b, "obligation", f->obligation, 1);
 		json_str(b, "file", f->file, 1);
 		dz_buf_printf(b, "\"line\":%d,", f->line);
 		json_str(b, "xpath", f->xpath, 1);
@@ -115,7 +130,7 @@ static void json_centre(opts *op, const char *dir, const dossier_centre *c,
 }
 
 typedef struct {
-	char *dir, *name, *scheme;
+	char *dir, *name, *scheme, *stage;
 	size_t errors, warnings;
 	int status;
 } row;
@@ -130,6 +145,7 @@ static int check_one(opts *op, const char *dir, row *rw)
 	int json = !strcmp(op->format, "json");
 	rw->dir = dz_strdup(dir);
 	co.as_of = op->as_of;
+	co.stage = op->stage;
 	if ((status = cli_open_centre(&op->ses, dir, &c, &o)) != 0)
 		goto done;
 	rw->name = dz_strdup(dossier_centre_name(c));
@@ -138,6 +154,7 @@ static int check_one(opts *op, const char *dir, row *rw)
 		status = cli_print_error(NULL);
 		goto done;
 	}
+	rw->stage = dz_strdup(dossier_report_stage(r));
 	rw->errors = dossier_report_count_sev(r, DOSSIER_SEV_ERROR);
 	rw->warnings = dossier_report_count_sev(r, DOSSIER_SEV_WARNING);
 	status = rw->errors ? EXIT_FINDINGS : EXIT_COMPLETE;
@@ -159,8 +176,9 @@ static void print_row(const row *rw)
 	const char *mark = rw->status == EXIT_COMPLETE ? L("完整", "complete")
 			 : rw->status == EXIT_FINDINGS ? L("不完整", "incomplete")
 			 : L("无法读取", "unreadable");
-	printf("%-10s %4zu %4zu  %-22s %s  (%s)\n", mark, rw->errors, rw->warnings,
-	       rw->scheme ? rw->scheme : "-", rw->name && *rw->name ? rw->name : "-", rw->dir);
+	printf("%-10s %4zu %4zu  %-22s %-12s %s  (%s)\n", mark, rw->errors, rw->warnings,
+	       rw->scheme ? rw->scheme : "-", rw->stage && *rw->stage ? rw->stage : "-",
+	       rw->name && *rw->name ? rw->name : "-", rw->dir);
 }
 
 int cmd_check(int argc, char **argv)
@@ -168,6 +186,7 @@ int cmd_check(int argc, char **argv)
 	static const struct option lo[] = {
 		{"format", required_argument, NULL, 'f'},
 		{"as-of", required_argument, NULL, 'a'},
+		{"stage", required_argument, NULL, 's'},
 		{"outline", required_argument, NULL, 'o'},
 		{"outlines", required_argument, NULL, 'O'},
 		{"encoding", required_argument, NULL, 'e'},
@@ -196,6 +215,7 @@ int cmd_check(int argc, char **argv)
 			op.format = optarg;
 			break;
 		case 'a': op.as_of = optarg; break;
+		case 's': op.stage = optarg; break;
 		case 'o': op.ses.outline = optarg; break;
 		case 'O': op.ses.outlines = optarg; break;
 		case 'e': op.ses.encoding = optarg; break;
@@ -245,8 +265,8 @@ int cmd_check(int argc, char **argv)
 		fputs(dz_buf_cstr(&op.json), stdout);
 		dz_buf_dispose(&op.json);
 	} else {
-		printf("\n%s\n", L("状态       错误 警告  方案                   中心（目录）",
-				   "status     errs warn  scheme                 centre (dir)"));
+		printf("\n%s\n", L("状态       错误 警告  方案                   阶段         中心（目录）",
+				   "status     errs warn  scheme                 stage        centre (dir)"));
 		for (i = 0; i < n; i++)
 			print_row(&rows[i]);
 		printf(L("%d 个中心，%zu 个完整\n", "%d centres, %zu complete\n"), n, complete);
@@ -255,6 +275,7 @@ int cmd_check(int argc, char **argv)
 		dz_free(rows[i].dir);
 		dz_free(rows[i].name);
 		dz_free(rows[i].scheme);
+		dz_free(rows[i].stage);
 	}
 	dz_free(rows);
 	cli_session_dispose(&op.ses);

@@ -19,6 +19,8 @@ int cli_zh;
 static const cli_cmd cmds[] = {
 	{"check", cmd_check, "检查材料是否完整、一致（按管理办法提纲）",
 	 "check a centre's material is complete and consistent with its scheme"},
+	{"explain", cmd_explain, "列出方案的报送阶段与义务矩阵（条款、强度、检查规则）",
+	 "print a scheme's stages and obligation matrix (articles, strength, rules)"},
 	{"render", cmd_render, "生成 PDF 与 XML 文件（总结报告、年度报告、评估数据表）",
 	 "write the PDF and XML documents (summary report, annual report, data tables)"},
 	{"pack", cmd_pack, "打成签名的报送软件包（ASiC-E，CAdES/SM2）",

@@ -190,6 +190,13 @@ void cli_print_findings(FILE *out, const dossier_report *r, int errors_only)
 		}
 		fprintf(out, "%s [%s] %s\n", sev_name(f->severity), f->rule, f->article);
 		fprintf(out, "  %s\n", L(f->msg_zh, f->msg_en));
+		if (f->quote && *f->quote)
+			fprintf(out, "  %s%s%s%s\n", L("依据：", "basis: "),
+				f->basis == DOSSIER_BASIS_PRACTICE ? "" : L("“", "\u201c"), f->quote,
+				f->basis == DOSSIER_BASIS_PRACTICE ? ""
+				: f->basis == DOSSIER_BASIS_REQUIRES ? L("”（原文要求）", "\u201d (the text requires it)")
+				: f->basis == DOSSIER_BASIS_RECOMMENDS ? L("”（原文为倡导性规定）", "\u201d (the text recommends it)")
+				: L("”（原文允许）", "\u201d (the text permits it)"));
 		if (f->xpath && *f->xpath)
 			fprintf(out, "  %s%s\n", L("位置：", "at: "), f->xpath);
 		if (*L(f->hint_zh, f->hint_en))

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <libxml/xpath.h>
 #include "util/util.h"
+#include "util/num.h"
 #include "model.h"
 #include "load_int.h"
 
@@ -188,6 +189,101 @@ static char *xpath_string(xmlDocPtr doc, const char *expr)
 	return s;
 }
 
+/* Set and read back: libxml2 2.9 cannot report a failed allocation here. */
+static int set_checked(xmlNodePtr e, const xmlChar *attr, const char *v)
+{
+	xmlChar *now;
+	int ok;
+	if (attr)
+		xmlSetProp(e, attr, BAD_CAST v);
+	else
+		xmlNodeSetContent(e, BAD_CAST v);
+	now = attr ? xmlGetProp(e, attr) : xmlNodeGetContent(e);
+	ok = now && !strcmp((const char *)now, v);
+	xmlFree(now);
+	return ok ? 0 : DOSSIER_ENOMEM;
+}
+
+/* Numbers are normalised once, here, so that every later reader (the
+ * XPath of the rules above all) sees "5000.00" where people wrote
+ * "5,000.00" or "５０００": number() of a thousands separator is NaN.
+ * A figure of the data table or a target may also carry its unit in the
+ * text ("1,234.5万元", "12.5%"): the unit moves to @unit unless @unit
+ * says otherwise (then the value is left for the check to report). */
+static int normalise_value(xmlNodePtr owner, const char *v, int with_unit,
+			   char *out, size_t n)
+{
+	char unit[32];
+	const char *p;
+	int interesting = 0;
+	for (p = v; *p; p++)
+		if (*p == ',' || (unsigned char)*p >= 0x80)
+			interesting = 1;
+	if (!interesting && !with_unit)
+		return 0;
+	if (!dz_num_normalise(v, out, n, unit, sizeof unit))
+		return 0;
+	if (*unit) {
+		xmlChar *have;
+		int same;
+		if (!with_unit)
+			return 0;
+		have = xmlGetProp(owner, BAD_CAST "unit");
+		same = !have || !strcmp((const char *)have, unit);
+		if (!have && set_checked(owner, BAD_CAST "unit", unit) != 0)
+			same = 0;
+		xmlFree(have);
+		if (!same)
+			return 0;
+	}
+	return strcmp(out, v) != 0;
+}
+
+static int normalise_numbers(xmlNodePtr e)
+{
+	int rc = 0;
+	for (; e && rc == 0; e = e->next) {
+		xmlAttrPtr a;
+		xmlNodePtr ch;
+		int leaf = 1, with_unit;
+		char buf[128];
+		if (e->type != XML_ELEMENT_NODE)
+			continue;
+		for (a = e->properties; a && rc == 0; a = a->next) {
+			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+			if (!v)
+				rc = DOSSIER_ENOMEM;
+			else if (strlen((const char *)v) < 96 &&
+				 normalise_value(e, (const char *)v, 0, buf, sizeof buf))
+				rc = set_checked(e, a->name, buf);
+			xmlFree(v);
+		}
+		for (ch = e->children; ch; ch = ch->next)
+			if (ch->type == XML_ELEMENT_NODE)
+				leaf = 0;
+		if (!leaf) {
+			if (rc == 0)
+				rc = normalise_numbers(e->children);
+			continue;
+		}
+		with_unit = e->parent && e->parent->type == XML_ELEMENT_NODE &&
+			    ((!strcmp((const char *)e->name, "value") &&
+			      !strcmp((const char *)e->parent->name, "indicators")) ||
+			     (!strcmp((const char *)e->name, "target") &&
+			      !strcmp((const char *)e->parent->name, "targets")));
+		if (rc == 0) {
+			xmlChar *v = xmlNodeGetContent(e);
+			if (!v)
+				rc = e->children ? DOSSIER_ENOMEM : 0;
+			else if (strlen((const char *)v) < 96 &&
+				 normalise_value(e, (const char *)v, with_unit, buf, sizeof buf))
+				rc = set_checked(e, NULL, buf);
+			xmlFree(v);
+		}
+	}
+	return rc;
+}
+
 int dossier_centre_load(dossier_centre **out, const char *dir,
 			const dossier_load_options *opts)
 {
@@ -248,9 +344,12 @@ int dossier_centre_load(dossier_centre **out, const char *dir,
 				&c->nschema_errors);
 	if (rc < 0)
 		goto fail;
+	if ((rc = normalise_numbers(xmlDocGetRootElement(c->doc))) != 0)
+		goto fail;
 	c->scheme = xpath_string(c->doc, "string(/centre/@scheme)");
+	c->stage = xpath_string(c->doc, "string(/centre/@stage)");
 	c->name = xpath_string(c->doc, "normalize-space(/centre/identity/name)");
-	if (!c->scheme || !c->name) {
+	if (!c->scheme || !c->name || !c->stage) {
 		rc = DOSSIER_ENOMEM;
 		goto fail;
 	}
@@ -300,11 +399,13 @@ void dossier_centre_free(dossier_centre *c)
 	dz_free(c->dir);
 	dz_free(c->xml_path);
 	dz_free(c->scheme);
+	dz_free(c->stage);
 	dz_free(c->name);
 	dz_free(c);
 }
 
 const char *dossier_centre_scheme(const dossier_centre *c) { return c->scheme; }
+const char *dossier_centre_stage(const dossier_centre *c) { return c->stage ? c->stage : ""; }
 const char *dossier_centre_name(const dossier_centre *c) { return c->name; }
 const char *dossier_centre_dir(const dossier_centre *c) { return c->dir; }
 const char *dossier_centre_xml_path(const dossier_centre *c) { return c->xml_path; }

@@ -256,8 +256,9 @@ static int build(xmlDocPtr *out, xmlDocPtr tables)
 	}
 	xmlDocSetRootElement(b.doc, root);
 	root->line = top->line;
-	set(&b, root, "version", BAD_CAST "1");
+	set(&b, root, "version", BAD_CAST "2");
 	copy_attr(&b, root, scheme, "id", "scheme");
+	copy_attr(&b, root, child(meta, "stage"), "id", "stage");
 	identity(&b, root, meta);
 	s = add(&b, root, "dates", NULL, year ? year : meta);
 	if (year)
@@ -362,10 +363,13 @@ int dz_tables_load(dossier_centre **out, const char *path,
 	if (rc == 0) {
 		xmlNodePtr meta = child(root, "metadata");
 		xmlChar *scheme = xmlGetProp(child(meta, "scheme"), BAD_CAST "id");
+		xmlChar *stage = xmlGetProp(child(meta, "stage"), BAD_CAST "id");
 		c->scheme = dz_strdup(scheme ? (const char *)scheme : "");
+		c->stage = dz_strdup(stage ? (const char *)stage : "");
 		xmlFree(scheme);
+		xmlFree(stage);
 		c->name = xml_text(child(child(meta, "centre"), "name"));
-		if (!c->scheme || !c->name)
+		if (!c->scheme || !c->name || !c->stage)
 			rc = DOSSIER_ENOMEM;
 	}
 	xmlFreeDoc(tables);
@@ -397,7 +401,7 @@ static int carried(const char *s1, const char *s2)
 		return 1; /* "/centre" itself */
 	if (!strcmp(s1, "indicators") || !strcmp(s1, "targets"))
 		return 1;
-	if (!strcmp(s1, "@scheme") || !strcmp(s1, "@version"))
+	if (!strcmp(s1, "@scheme") || !strcmp(s1, "@version") || !strcmp(s1, "@stage"))
 		return 1;
 	if (!strcmp(s1, "identity"))
 		return !s2 || (strcmp(s2, "address") && strcmp(s2, "contact") && strcmp(s2, "*"));
@@ -691,6 +695,8 @@ int dz_table_rule_applies(const dossier_outline *o, const dz_rule *r)
 	case DZ_K_EVIDENCE_FILES:    /* the files are not sent with a table */
 	case DZ_K_EVIDENCE_UNDECLARED:
 	case DZ_K_EVIDENCE_KIND:     /* the table lists only the evidence it cites */
+	case DZ_K_HEADINGS:
+	case DZ_K_NARRATIVE:
 		return 0;
 	default:
 		break;

@@ -132,3 +132,8 @@ void dz_xml_init(void)
 	xmlMemSetup(xml_free, xml_malloc, xml_realloc, xml_strdup);
 	xmlInitParser();
 }
+
+void dossier_free(void *p)
+{
+	dz_free(p);
+}

@@ -89,6 +89,102 @@ int dz_dec_parse(int64_t *out, const char *s)
 	return 0;
 }
 
+/* A digit at s, ASCII or full-width (U+FF10..FF19): its value and length. */
+static int digit_at(const char *s, int *len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (*u >= '0' && *u <= '9') {
+		*len = 1;
+		return *u - '0';
+	}
+	if (u[0] == 0xEF && u[1] == 0xBC && u[2] >= 0x90 && u[2] <= 0x99) {
+		*len = 3;
+		return u[2] - 0x90;
+	}
+	return -1;
+}
+
+static int sep_at(const char *s, const char *ascii, const char *wide)
+{
+	if (*s == *ascii)
+		return 1;
+	return strncmp(s, wide, 3) == 0 ? 3 : 0;
+}
+
+static const char *skip_ws(const char *s)
+{
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		else if (!strncmp(s, "\xE3\x80\x80", 3))
+			s += 3;
+		else
+			return s;
+	}
+}
+
+int dz_num_normalise(const char *in, char *out, size_t n, char *unit, size_t un)
+{
+	const char *s = skip_ws(in), *end;
+	size_t o = 0;
+	int group = -1, ndig = 0, dot = 0, len, d;
+	dz_dim dim;
+	int64_t fac;
+	char u[32];
+	if (n < 2 || un < 1)
+		return 0;
+	if (*s == '-' || *s == '+' || !strncmp(s, "\xEF\xBC\x8D", 3)) { /* －U+FF0D */
+		if (*s == '-' || *s == '\xEF')
+			out[o++] = '-';
+		s += *s == '\xEF' ? 3 : 1;
+	}
+	for (;;) {
+		int k;
+		if ((d = digit_at(s, &len)) >= 0) {
+			if (o + 2 >= n)
+				return 0;
+			out[o++] = (char)('0' + d);
+			s += len;
+			ndig++;
+			if (group >= 0 && !dot)
+				group++;
+		} else if (!dot && ndig && (k = sep_at(s, ",", "\xEF\xBC\x8C")) != 0) {
+			/* a thousands separator: the group before it is complete */
+			if ((group >= 0 && group != 3) || (group < 0 && ndig > 3))
+				return 0;
+			group = 0;
+			s += k;
+		} else if (!dot && ndig && (k = sep_at(s, ".", "\xEF\xBC\x8E")) != 0) {
+			if (group >= 0 && group != 3)
+				return 0;
+			dot = 1;
+			out[o++] = '.';
+			s += k;
+		} else {
+			break;
+		}
+	}
+	if (!ndig || (group >= 0 && !dot && group != 3) || out[o - 1] == '.')
+		return 0;
+	out[o] = '\0';
+	s = skip_ws(s);
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\n' || end[-1] == '\r'))
+		end--;
+	if ((size_t)(end - s) >= sizeof u)
+		return 0;
+	memcpy(u, s, (size_t)(end - s));
+	u[end - s] = '\0';
+	if (!dz_unit_lookup(u, &dim, &fac))
+		return 0;
+	if (!strcmp(u, "％"))
+		strcpy(u, "%");
+	if (strlen(u) >= un)
+		return 0;
+	strcpy(unit, u);
+	return 1;
+}
+
 int dz_num_from(dz_num *out, int64_t dec, const char *unit)
 {
 	dz_dim dim;

@@ -36,6 +36,12 @@ const char *dz_dim_name(dz_dim d, int zh);
  * if malformed, -2 on overflow, -3 if more than 6 decimals. */
 int dz_dec_parse(int64_t *out, const char *s);
 
+/* A number as people write it, in canonical form: "5,000.00" → "5000.00",
+ * "１２３" (full-width) → "123", "1,234.5万元" → "1234.5" and unit "万元",
+ * "12.5%" → "12.5" and "%". Thousands separators must group by three.
+ * Returns 1 and fills out/unit if `in` is such a number, else 0. */
+int dz_num_normalise(const char *in, char *out, size_t n, char *unit, size_t un);
+
 /* Parse "1000万元", "80%", "3" as a literal with unit. 0 or negative. */
 int dz_num_parse_literal(dz_num *out, const char *s);
 
