@@ -91,10 +91,34 @@ int dz_operand_parse(dz_operand **out, const char *spec, const char *file, int l
 {
 	dz_operand *op;
 	const char *slash = strstr(spec, " / "), *plus = strstr(spec, " + ");
-	char *left;
 	int rc;
 	*out = NULL;
-	if (plus && !slash) {
+	if (slash) {
+		/* "A + B / C": the sum of the terms before the slash over C */
+		char *left = dz_strndup(spec, (size_t)(slash - spec));
+		if (!left)
+			return DOSSIER_ENOMEM;
+		rc = dz_operand_parse(out, left, file, line);
+		dz_free(left);
+		if (rc)
+			return rc;
+		if (strstr(slash + 3, " / ") || strstr(slash + 3, " + ")) {
+			dz_operand_free(*out);
+			*out = NULL;
+			return dz_errf(DOSSIER_EOUTLINE, file, line, 0,
+				       "分母只能是一个操作数：写成 A + B / C。",
+				       "The denominator is one operand: write A + B / C.",
+				       "操作数过于复杂：%s", "operand too complex: %s", spec);
+		}
+		(*out)->den = dz_calloc(1, sizeof *(*out)->den);
+		rc = (*out)->den ? parse_one((*out)->den, slash + 3, file, line) : DOSSIER_ENOMEM;
+		if (rc) {
+			dz_operand_free(*out);
+			*out = NULL;
+		}
+		return rc;
+	}
+	if (plus) {
 		/* "A + B + C": a chain of terms */
 		char *first = dz_strndup(spec, (size_t)(plus - spec));
 		if (!first)
@@ -110,17 +134,7 @@ int dz_operand_parse(dz_operand **out, const char *spec, const char *file, int l
 	op = dz_calloc(1, sizeof *op);
 	if (!op)
 		return DOSSIER_ENOMEM;
-	left = slash ? dz_strndup(spec, (size_t)(slash - spec)) : dz_strdup(spec);
-	if (!left) {
-		dz_free(op);
-		return DOSSIER_ENOMEM;
-	}
-	rc = parse_one(op, left, file, line);
-	dz_free(left);
-	if (rc == 0 && slash) {
-		op->den = dz_calloc(1, sizeof *op->den);
-		rc = op->den ? parse_one(op->den, slash + 3, file, line) : DOSSIER_ENOMEM;
-	}
+	rc = parse_one(op, spec, file, line);
 	if (rc) {
 		dz_operand_free(op);
 		return rc;
