@@ -743,6 +743,19 @@ static void load_model(loader *L, xmlNodePtr root)
 					((dz_oblig *)r->ob)->nrules++;
 			}
 	}
+	/* the matrix is complete: every obligation is enforced by a rule or
+	 * says why no tool can check it */
+	{
+		size_t i;
+		for (i = 0; i < o->nobs && L->rc == 0; i++)
+			if (!o->obs[i].nrules && !o->obs[i].unchecked)
+				L->rc = dz_errf(DOSSIER_EOUTLINE, o->path, o->obs[i].line, 0,
+						"给它加一条规则（ob 引用它），或写 <not-checkable> 说明工具为何无法检查。",
+						"Add a rule (with ob naming it), or say in <not-checkable> why no tool can check it.",
+						"义务 %s 既没有规则执行，也没有说明为何无法检查",
+						"obligation %s is neither enforced by a rule nor marked not checkable",
+						o->obs[i].id);
+	}
 	/* "of" must name a field of the same outline */
 	{
 		size_t i;
