@@ -14,6 +14,7 @@
 #include "dossier/load.h"
 #include "dossier/check.h"
 #include "util/num.h"
+#include "check/cite.h"
 
 /* ---------- centre (load/) ---------- */
 
@@ -152,14 +153,6 @@ typedef enum {
 	DZ_K_HEADINGS, DZ_K_NARRATIVE
 } dz_kind;
 
-/* citations of the text (cite.c) */
-enum { DZ_CITE_ARTICLE = 1, DZ_CITE_PART, DZ_CITE_ANNEX };
-typedef struct {
-	int kind;   /* DZ_CITE_* */
-	int n;      /* article or part number; for the annex, its item (0: the annex) */
-	int para;   /* 款, 0 if not cited */
-	int item;   /* 项, 0 if not cited */
-} dz_cite;
 
 /* One numbered unit of the text (<text>): an article, a part or the annex. */
 typedef struct {
@@ -254,14 +247,10 @@ const dz_stage *dz_outline_stage(const dossier_outline *o, const char *id);
 const dz_oblig *dz_outline_oblig(const dossier_outline *o, const char *id);
 /* 1 if `stage` is in the list (an empty list means every stage). */
 int dz_stage_in(char *const *list, size_t n, const char *stage);
-/* Parse a citation list; 0 or -1 if it does not follow the grammar of cite.c.
- * At most `max` are stored, *count says how many there were. */
-int dz_cite_parse(const char *s, dz_cite *out, size_t max, size_t *count);
 /* 1 if the outline's <text> has the cited unit; else 0 and a reason. */
 int dz_cite_resolve(const dossier_outline *o, const dz_cite *c,
 		    const char **why_zh, const char **why_en);
-/* A number written in Chinese numerals or ASCII digits at *p; advances. */
-int dz_cite_number(const char **p, int *out);
+
 const dz_section *dz_centre_section(const dossier_centre *c, const char *id);
 /* For a centre loaded from an evaluation-tables.xml: 1 if rule `r` reads
  * only what the table carries (load/tables_xml.c). */

@@ -16,10 +16,20 @@
 #   expect-has IDS     rule ids that must be among those reported
 #   expect-text TEXT   a line of standard output must contain TEXT
 #   expect-err TEXT    standard error must contain TEXT
+#   fires IDS          rule ids that must be reported: the case is a seeded
+#                      defect for them (every outline rule needs one)
+#   passes IDS         rule ids that must not be reported: the case is the
+#                      boundary twin of a defect (every rule needs one too)
+# A file may hold several cases, each starting with "=== NAME"; lines
+# before the first "===" are shared. In `run` lines, `xedit FILE op ...`
+# edits XML by XPath (tests/xedit.py).
 set -u
 cd "$(dirname "$0")/.." || exit 2
 [ $# -gt 0 ] || set -- build
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
+xedit() { /usr/bin/python3 "$ROOTDIR/tests/xedit.py" "$@"; }
+ROOTDIR=$PWD
+export -f xedit 2>/dev/null || true
 unset DOSSIER_DATADIR
 pass=0 fail=0
 tmproot=$(mktemp -d "${TMPDIR:-/tmp}/dossier-tests.XXXXXX")
@@ -28,49 +38,36 @@ trap 'rm -rf "$tmproot"' EXIT
 ok()   { pass=$((pass + 1)); }
 bad()  { fail=$((fail + 1)); printf 'not ok - %s\n' "$*"; }
 
-run_variant() {
-	local bin=$1 file=$2 name dir base="" args="" want_exit=0 want="" have="" line cmd
-	local -a has=() texts=() errs=() runs=()
-	local expect_set=0
-	name=$(basename "$file" .t)
-	while IFS= read -r line || [ -n "$line" ]; do
-		case $line in
-		"#"*|"") ;;
-		"base "*) base=${line#base } ;;
-		"run "*) runs+=("${line#run }") ;;
-		"args "*) args=${line#args } ;;
-		"exit "*) want_exit=${line#exit } ;;
-		"expect") expect_set=1; want="" ;;
-		"expect "*) expect_set=1; want=$(tr ' ' '\n' <<<"${line#expect }" | sort | tr '\n' ' ') ;;
-		"expect-has "*) has+=(${line#expect-has }) ;;
-		"expect-text "*) texts+=("${line#expect-text }") ;;
-		"expect-err "*) errs+=("${line#expect-err }") ;;
-		*) bad "$name: unknown directive: $line"; return ;;
-		esac
-	done <"$file"
-	dir=$tmproot/$name
+# run_case BIN NAME: run one case whose directives are in the c_* variables
+run_case() {
+	local bin=$1 name=$2 dir have line cmd code failed=0 want id t
+	dir=$tmproot/v-$(printf '%s' "$name" | tr -c 'A-Za-z0-9_.-' '_')
 	rm -rf "$dir"
-	cp -r "samples/$base" "$dir" || { bad "$name: no sample $base"; return; }
-	for cmd in "${runs[@]}"; do
-		(cd "$dir" && eval "$cmd") || { bad "$name: setup failed: $cmd"; return; }
+	cp -r "samples/$c_base" "$dir" || { bad "$name: no sample $c_base"; return; }
+	for cmd in "${c_runs[@]}"; do
+		(cd "$dir" && eval "$cmd") >"$dir.setup" 2>&1 ||
+			{ bad "$name: setup failed: $cmd"; sed 's/^/    | /' "$dir.setup" | head -5; return; }
 	done
 	# shellcheck disable=SC2086
-	timeout 60 "$bin" check --lang en "$dir" $args >"$dir.out" 2>"$dir.err"
-	local code=$?
+	timeout 60 "$bin" check --lang en "$dir" $c_args >"$dir.out" 2>"$dir.err"
+	code=$?
 	have=$(grep -oE '(error|warning|info) \[[A-Za-z0-9_.-]+\]' "$dir.out" |
 		sed -E 's/.*\[(.*)\]/\1/' | sort | tr '\n' ' ')
-	local failed=0
-	[ "$code" = "$want_exit" ] || { bad "$name: exit $code, expected $want_exit"; failed=1; }
-	if [ $expect_set = 1 ] && [ "$have" != "$want" ]; then
-		bad "$name: reported [${have% }], expected [${want% }]"; failed=1
+	[ "$code" = "$c_exit" ] || { bad "$name: exit $code, expected $c_exit"; failed=1; }
+	if [ "$c_expect_set" = 1 ]; then
+		want=$(tr ' ' '\n' <<<"$c_expect" | grep -v '^$' | sort | tr '\n' ' ')
+		[ "$have" = "$want" ] || { bad "$name: reported [${have% }], expected [${want% }]"; failed=1; }
 	fi
-	for id in "${has[@]}"; do
+	for id in "${c_has[@]}"; do
 		grep -qF "[$id]" "$dir.out" || { bad "$name: $id not reported"; failed=1; }
 	done
-	for t in "${texts[@]}"; do
+	for id in "${c_not[@]}"; do
+		! grep -qF "[$id]" "$dir.out" || { bad "$name: $id reported, but this case must pass it"; failed=1; }
+	done
+	for t in "${c_texts[@]}"; do
 		grep -qF -- "$t" "$dir.out" || { bad "$name: output lacks: $t"; failed=1; }
 	done
-	for t in "${errs[@]}"; do
+	for t in "${c_errs[@]}"; do
 		grep -qF -- "$t" "$dir.err" || { bad "$name: stderr lacks: $t"; failed=1; }
 	done
 	if [ $failed = 1 ]; then
@@ -78,6 +75,51 @@ run_variant() {
 	else
 		ok
 	fi
+}
+
+# A variant file holds one case, or several each starting with "=== NAME";
+# directives before the first "===" are shared by every case of the file.
+run_variant() {
+	local bin=$1 file=$2 fname line cname="" incase=0
+	local s_base="" s_args="" s_exit=0
+	local -a s_runs=()
+	local c_base c_args c_exit c_expect c_expect_set
+	local -a c_runs c_has c_not c_texts c_errs
+	fname=$(basename "$file" .t)
+	start_case() {
+		c_base=$s_base c_args=$s_args c_exit=$s_exit c_expect="" c_expect_set=0
+		c_runs=("${s_runs[@]}") c_has=() c_not=() c_texts=() c_errs=()
+	}
+	start_case
+	while IFS= read -r line || [ -n "$line" ]; do
+		case $line in
+		"#"*|"") continue ;;
+		"=== "*)
+			[ $incase = 1 ] && run_case "$bin" "$fname/$cname"
+			cname=${line#=== }; incase=1; start_case; continue ;;
+		esac
+		if [ $incase = 0 ]; then
+			case $line in
+			"base "*) s_base=${line#base }; c_base=$s_base; continue ;;
+			"run "*) s_runs+=("${line#run }"); c_runs+=("${line#run }"); continue ;;
+			"args "*) s_args=${line#args }; c_args=$s_args; continue ;;
+			esac
+		fi
+		case $line in
+		"base "*) c_base=${line#base } ;;
+		"run "*) c_runs+=("${line#run }") ;;
+		"args "*) c_args="$c_args ${line#args }" ;;
+		"exit "*) c_exit=${line#exit } ;;
+		"expect") c_expect_set=1; c_expect="" ;;
+		"expect "*) c_expect_set=1; c_expect=${line#expect } ;;
+		"expect-has "*|"fires "*) read -ra _ids <<<"${line#* }"; c_has+=("${_ids[@]}") ;;
+		"passes "*) read -ra _ids <<<"${line#passes }"; c_not+=("${_ids[@]}") ;;
+		"expect-text "*) c_texts+=("${line#expect-text }") ;;
+		"expect-err "*) c_errs+=("${line#expect-err }") ;;
+		*) bad "$fname: unknown directive: $line"; return ;;
+		esac
+	done <"$file"
+	run_case "$bin" "$fname${cname:+/$cname}"
 }
 
 # expect_exit NAME WANT CMD...: run CMD, compare its exit status
@@ -109,8 +151,8 @@ for b in "$@"; do
 	done
 
 	echo "# $b: variants"
-	for v in tests/variants/*.t; do
-		run_variant "$bin" "$v"
+	for v in tests/variants/*.t tests/variants/*/*.t; do
+		[ -f "$v" ] && run_variant "$bin" "$v"
 	done
 
 	echo "# $b: command line"
@@ -183,6 +225,24 @@ for b in "$@"; do
 			esac
 		done < <(bash "$suite" "$b" "$sdir" 2>&1)
 	done
+done
+
+# Every rule of every outline has a seeded variant that fires it and a
+# boundary twin that passes it (tests/variants/, directives fires/passes;
+# an exact `expect` list counts as firing).
+echo "# variant coverage"
+fired=$(grep -hE '^(fires|expect-has|expect) ' tests/variants/*.t tests/variants/*/*.t 2>/dev/null |
+	sed -E 's/^[a-z-]+ //' | tr ' ' '\n' | sort -u)
+passed=$(grep -hE '^passes ' tests/variants/*.t tests/variants/*/*.t 2>/dev/null |
+	sed -E 's/^passes //' | tr ' ' '\n' | sort -u)
+for o in outlines/*.xml tests/toy/toy-scheme-2030.xml; do
+	nofire="" notwin=""
+	for id in $(grep -oE '<rule id="[^"]+"' "$o" | sed -E 's/<rule id="(.*)"/\1/'); do
+		grep -qxF "$id" <<<"$fired" || nofire="$nofire $id"
+		grep -qxF "$id" <<<"$passed" || notwin="$notwin $id"
+	done
+	[ -z "$nofire" ] && ok || bad "$(basename "$o"): rules no variant fires:$nofire"
+	[ -z "$notwin" ] && ok || bad "$(basename "$o"): rules without a boundary twin:$notwin"
 done
 
 # make install honours DESTDIR and the installed tool finds its data

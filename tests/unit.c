@@ -22,6 +22,7 @@
 #include "layout/boxes.h"
 #include "layout/style.h"
 #include "doc/doc.h"
+#include "check/cite.h"
 
 static int passed, failed;
 
@@ -163,6 +164,140 @@ static void test_toy_scheme(void)
 	OK(dossier_outline_load(&o, "tests/toy/broken-outline.xml", "outlines/schema") == DOSSIER_EOUTLINE,
 	   "broken outline rejected");
 	OK(dossier_error_last() && dossier_error_last()->line > 0, "broken outline names a line");
+}
+
+
+static void test_citations(void)
+{
+	dz_cite c[8];
+	size_t n;
+	const char *p;
+	int v;
+	p = "二十三";
+	OK(dz_cite_number(&p, &v) && v == 23 && !*p, "Chinese numeral 二十三");
+	p = "十";
+	OK(dz_cite_number(&p, &v) && v == 10, "Chinese numeral 十");
+	p = "一百零五";
+	OK(dz_cite_number(&p, &v) && v == 105, "Chinese numeral 一百零五");
+	OK(dz_cite_parse("第十八条第二款", c, 8, &n) == 0 && n == 1 && c[0].kind == DZ_CITE_ARTICLE &&
+	   c[0].n == 18 && c[0].para == 2 && c[0].item == 0, "article and paragraph");
+	OK(dz_cite_parse("第五条（三）、第二十三条（一）", c, 8, &n) == 0 && n == 2 &&
+	   c[0].n == 5 && c[0].item == 3 && c[1].n == 23 && c[1].item == 1, "two articles with items");
+	OK(dz_cite_parse("第十条第四项", c, 8, &n) == 0 && n == 1 && c[0].n == 10 && c[0].item == 4,
+	   "item written 第四项");
+	OK(dz_cite_parse("附件四", c, 8, &n) == 0 && n == 1 && c[0].kind == DZ_CITE_ANNEX && c[0].n == 4,
+	   "annex item");
+	OK(dz_cite_parse("附件", c, 8, &n) == 0 && n == 1 && c[0].kind == DZ_CITE_ANNEX && c[0].n == 0,
+	   "the annex");
+	OK(dz_cite_parse("六（四）", c, 8, &n) == 0 && n == 1 && c[0].kind == DZ_CITE_PART &&
+	   c[0].n == 6 && c[0].item == 4, "part of a guideline");
+	OK(dz_cite_parse("第十七条第一款（提纲参照1747号附件）", c, 8, &n) == 0 && n == 1 &&
+	   c[0].n == 17 && c[0].para == 1 && c[0].item == 0, "a note is not an item");
+	OK(dz_cite_parse("材料要求", c, 8, &n) != 0, "not a citation: 材料要求");
+	OK(dz_cite_parse("第五条（三", c, 8, &n) != 0, "unclosed item");
+	OK(dz_cite_parse("", c, 8, &n) != 0, "empty citation");
+	OK(dz_cite_parse("第条", c, 8, &n) != 0, "article without number");
+}
+
+static void test_normalise(void)
+{
+	char out[64], unit[32];
+	OK(dz_num_normalise("5,000.00", out, sizeof out, unit, sizeof unit) && !strcmp(out, "5000.00") &&
+	   !*unit, "thousands separator removed");
+	OK(dz_num_normalise(" 1,234.5万元 ", out, sizeof out, unit, sizeof unit) &&
+	   !strcmp(out, "1234.5") && !strcmp(unit, "万元"), "unit split off");
+	OK(dz_num_normalise("１２３", out, sizeof out, unit, sizeof unit) && !strcmp(out, "123"),
+	   "full-width digits");
+	OK(dz_num_normalise("12.5％", out, sizeof out, unit, sizeof unit) && !strcmp(out, "12.5") &&
+	   !strcmp(unit, "%"), "full-width percent");
+	OK(dz_num_normalise("-1，000", out, sizeof out, unit, sizeof unit) && !strcmp(out, "-1000"),
+	   "full-width comma, negative");
+	OK(!dz_num_normalise("1,00", out, sizeof out, unit, sizeof unit), "bad grouping refused");
+	OK(!dz_num_normalise("1234,567", out, sizeof out, unit, sizeof unit), "first group too long");
+	OK(!dz_num_normalise("3号楼", out, sizeof out, unit, sizeof unit), "not a unit");
+	OK(!dz_num_normalise("1,2-二氯乙烷", out, sizeof out, unit, sizeof unit), "chemical name");
+	OK(!dz_num_normalise("5.", out, sizeof out, unit, sizeof unit), "trailing point");
+}
+
+/* Write `xml` as an outline file and load it; returns the load status. */
+static int load_text_outline(const char *xml, dossier_outline **o)
+{
+	const char *path = "build/unit-outline.xml";
+	FILE *f = fopen(path, "w");
+	int rc;
+	if (!f)
+		return -1;
+	fputs(xml, f);
+	fclose(f);
+	rc = dossier_outline_load(o, path, "outlines/schema");
+	remove(path);
+	return rc;
+}
+
+#define MINI_HEAD \
+	"<outline id=\"mini\" version=\"2\"><scheme><title>t</title><title-en>t</title-en>" \
+	"<source doc=\"玩〔2030〕2号\" short=\"玩2号\">办法</source></scheme>" \
+	"<text><article n=\"一\">第一条</article><article n=\"二\" items=\"一 二 四\">第二条</article></text>" \
+	"<stages><stage id=\"s\" title=\"阶段\" title-en=\"stage\" article=\"第一条\" from=\"甲\" to=\"乙\" documents=\"d\"/></stages>" \
+	"<documents><document id=\"d\" kind=\"report\" title=\"报告\" title-en=\"report\" article=\"第一条\">" \
+	"<section id=\"s1\" title=\"一\" title-en=\"one\"/></document></documents>"
+#define MINI_RULE(ob, extra) \
+	"<rules><rule id=\"R1\" kind=\"assert\" ob=\"" ob "\" test=\"true()\" " extra ">" \
+	"<zh>z</zh><en>e</en><fix-zh>f</fix-zh><fix-en>f</fix-en></rule></rules></outline>"
+
+static void test_matrix(void)
+{
+	dossier_outline *o = NULL;
+	char *out = NULL;
+	OK(load_text_outline(MINI_HEAD "<obligations><obligation id=\"O1\" article=\"第二条（四）\" stages=\"s\" "
+			     "actor=\"甲\" strength=\"requires\"><quote>q</quote></obligation></obligations>"
+			     MINI_RULE("O1", ""), &o) == 0, "a complete matrix loads");
+	if (o) {
+		OK(dossier_outline_explain(o, DOSSIER_EXPLAIN_JSON, 0, NULL, &out) == 0 && out &&
+		   strstr(out, "\"id\":\"O1\"") && strstr(out, "\"rules\":[\"R1\"]") &&
+		   strstr(out, "\"citation\":\"玩2号 第二条（四）\""), "explain JSON names the rule and citation");
+		dossier_free(out);
+		out = NULL;
+		{
+			const char *text = "第一条 总则。\n第二条 要求如下：（一）甲；（二）乙；（四）q。\n";
+			size_t problems = 9;
+			OK(dossier_outline_verify_text(o, text, strlen(text), 0, &out, &problems) == 0 &&
+			   problems == 0, "verify-text: inventory and quote match");
+			dossier_free(out);
+			out = NULL;
+			text = "第一条 总则。\n第二条 要求如下：（一）甲；（二）乙；（三）丙；（四）r。\n第三条 施行。\n";
+			OK(dossier_outline_verify_text(o, text, strlen(text), 0, &out, &problems) == 0 &&
+			   problems == 3, "verify-text: a missing item, an extra article and a changed quote");
+			dossier_free(out);
+		}
+		dossier_outline_free(o);
+		o = NULL;
+	}
+	OK(load_text_outline(MINI_HEAD "<obligations><obligation id=\"O1\" article=\"第二条（三）\" stages=\"s\" "
+			     "actor=\"甲\" strength=\"requires\"><quote>q</quote></obligation></obligations>"
+			     MINI_RULE("O1", ""), &o) == DOSSIER_EOUTLINE &&
+	   strstr(dossier_error_last()->msg_en, "no such item"), "a cited item the text lacks is refused");
+	OK(load_text_outline(MINI_HEAD "<obligations><obligation id=\"O1\" article=\"材料要求\" stages=\"s\" "
+			     "actor=\"甲\" strength=\"requires\"><quote>q</quote></obligation></obligations>"
+			     MINI_RULE("O1", ""), &o) == DOSSIER_EOUTLINE, "a citation that is not an article is refused");
+	OK(load_text_outline(MINI_HEAD "<obligations><obligation id=\"O1\" article=\"第一条\" stages=\"s\" "
+			     "actor=\"甲\" strength=\"recommends\"><quote>q</quote></obligation></obligations>"
+			     MINI_RULE("O1", "severity=\"error\""), &o) == DOSSIER_EOUTLINE &&
+	   strstr(dossier_error_last()->msg_en, "stricter"), "an error on a recommendation is refused");
+	OK(load_text_outline(MINI_HEAD "<obligations><obligation id=\"O1\" article=\"第一条\" stages=\"s\" "
+			     "actor=\"甲\" strength=\"requires\"><quote>q</quote></obligation>"
+			     "<obligation id=\"O2\" article=\"第一条\" stages=\"s\" actor=\"甲\" strength=\"requires\">"
+			     "<quote>q</quote></obligation></obligations>"
+			     MINI_RULE("O1", ""), &o) == DOSSIER_EOUTLINE &&
+	   strstr(dossier_error_last()->msg_en, "O2"), "an obligation nothing enforces is refused");
+	OK(load_text_outline(MINI_HEAD "<obligations><obligation id=\"O1\" stages=\"s\" "
+			     "actor=\"甲\" strength=\"practice\"><source>惯例</source></obligation></obligations>"
+			     MINI_RULE("O1", "severity=\"warning\""), &o) == 0, "a practice rule at warning loads");
+	dossier_outline_free(o);
+	o = NULL;
+	OK(load_text_outline(MINI_HEAD "<obligations><obligation id=\"O1\" stages=\"nostage\" "
+			     "actor=\"甲\" strength=\"practice\"><source>惯例</source></obligation></obligations>"
+			     MINI_RULE("O1", ""), &o) == DOSSIER_EOUTLINE, "an undefined stage is refused");
 }
 
 /* Every allocation of a load + check may fail; each must end in a clean
@@ -613,6 +748,9 @@ int main(void)
 	test_uscc();
 	test_decode();
 	test_toy_scheme();
+	test_citations();
+	test_normalise();
+	test_matrix();
 	test_alloc_failures();
 	test_alloc_pipeline();
 	test_layout();

@@ -64,6 +64,9 @@ int dossier_outline_load(dossier_outline **out, const char *path,
 			 const char *schema_dir);
 void dossier_outline_free(dossier_outline *o);
 const char *dossier_outline_id(const dossier_outline *o);
+/** Number of documents the outline defines, and the id of the i-th. */
+size_t dossier_outline_document_count(const dossier_outline *o);
+const char *dossier_outline_document_id(const dossier_outline *o, size_t i);
 /** Document number and short citation of the scheme, e.g. "1747号". */
 const char *dossier_outline_source(const dossier_outline *o);
 

@@ -919,6 +919,11 @@ void dossier_outline_free(dossier_outline *o)
 }
 
 const char *dossier_outline_id(const dossier_outline *o) { return o->id; }
+size_t dossier_outline_document_count(const dossier_outline *o) { return o->ndocs; }
+const char *dossier_outline_document_id(const dossier_outline *o, size_t i)
+{
+	return i < o->ndocs ? o->docs[i].id : NULL;
+}
 const char *dossier_outline_source(const dossier_outline *o) { return o->source_short; }
 
 const dz_field *dz_outline_field(const dossier_outline *o, const char *id)

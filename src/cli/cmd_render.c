@@ -22,16 +22,17 @@ static void help(FILE *f)
 	fprintf(f, L(
 "用法：dossier render [选项] -o 输出目录 目录\n"
 "\n"
-"先检查材料（同 dossier check），再按提纲生成中心报送的文件：\n"
-"  summary-report.pdf/.xml     筹建期总结报告（1747号附件九节提纲；1748号）\n"
-"  annual-report.pdf/.xml      年度（工作）报告\n"
-"  evaluation-tables.pdf/.xml  评估数据表\n"
+"先检查材料（同 dossier check），再生成本阶段报送的每一份文件（提纲中的文件，\n"
+"如 summary-report.pdf/.xml 筹建期总结报告、annual-report 年度报告、\n"
+"evaluation-tables 评估数据表、extension-request 延长筹建期申请……；\n"
+"dossier explain 方案 列出各阶段的文件）。\n"
 "PDF 按 GB/T 9704 版式，嵌入子集化中文字体（含 ToUnicode），默认 PDF/A-1b。\n"
 "\n"
 "选项：\n"
 "  -o, --output 目录     输出目录（必填；全部生成后才一并替换同名文件：出错或\n"
 "                        中断时目录保持原样）\n"
-"  --doc summary|annual|tables|all   生成哪些文件（默认 all：方案要求且已报送的）\n"
+"  --doc 文件[,文件]|all  生成哪些文件：提纲中的文件编号，或 summary、annual、tables\n"
+"                        （默认 all：本阶段已报送的全部文件）\n"
 "  --format pdf|xml|both 输出格式（默认 both）\n"
 "  --draft               检查有错误时仍生成，每页加“草稿”标记\n"
 "  --no-pdfa             不生成 PDF/A-1b\n"
@@ -49,18 +50,19 @@ static void help(FILE *f)
 "3 内部错误。\n",
 "usage: dossier render [options] -o OUTDIR DIR\n"
 "\n"
-"Check the centre (as dossier check does), then write the documents its\n"
-"scheme asks for and its submissions list:\n"
-"  summary-report.pdf/.xml     incubation summary report (1747号 annex outline; 1748号)\n"
-"  annual-report.pdf/.xml      annual report\n"
-"  evaluation-tables.pdf/.xml  evaluation data tables\n"
+"Check the centre (as dossier check does), then write every document the\n"
+"stage submits (the outline's documents, e.g. summary-report.pdf/.xml, the\n"
+"incubation summary; annual-report; evaluation-tables, the data tables;\n"
+"extension-request…; dossier explain SCHEME lists each stage's documents).\n"
 "PDFs follow GB/T 9704 layout with embedded, subset Chinese fonts (ToUnicode),\n"
 "PDF/A-1b by default.\n"
 "\n"
 "options:\n"
 "  -o, --output DIR      output directory (required); files are replaced only\n"
 "                        once all are done: an error or Ctrl-C leaves DIR as it was\n"
-"  --doc summary|annual|tables|all   which documents (default all that apply)\n"
+"  --doc DOC[,DOC]|all   which documents: outline document ids, or summary,\n"
+"                        annual, tables (default all: every document the\n"
+"                        stage submits)\n"
 "  --format pdf|xml|both output format (default both)\n"
 "  --draft               render despite errors, with a 草稿 mark on every page\n"
 "  --no-pdfa             plain PDF, not PDF/A-1b\n"
@@ -221,7 +223,7 @@ int cmd_render(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0}};
-	static const struct { const char *opt, *kind; } docs[] = {
+	static const struct { const char *opt, *kind; } alias[] = {
 		{"summary", "summary-report"}, {"annual", "annual-report"},
 		{"tables", "evaluation-table"}};
 	cli_session ses;
@@ -233,7 +235,8 @@ int cmd_render(int argc, char **argv)
 	dossier_report *r = NULL;
 	const char *outdir = NULL, *which = "all", *format = "both";
 	char *style = NULL, *fonts = NULL, *digest = NULL, *stage = NULL;
-	char *names[2 * sizeof docs / sizeof docs[0]] = {0}; /* staged: a PDF and an XML per document */
+	char **names = NULL; /* staged: a PDF and an XML per document */
+	size_t nnames = 0;
 	int draft = 0, quiet = 0, opt, status = EXIT_COMPLETE, written = 0;
 	size_t i;
 	cli_session_init(&ses);
@@ -277,9 +280,7 @@ int cmd_render(int argc, char **argv)
 		}
 	}
 	if (optind != argc - 1 || !outdir ||
-	    (strcmp(format, "pdf") && strcmp(format, "xml") && strcmp(format, "both")) ||
-	    (strcmp(which, "all") && strcmp(which, "summary") && strcmp(which, "annual") &&
-	     strcmp(which, "tables"))) {
+	    (strcmp(format, "pdf") && strcmp(format, "xml") && strcmp(format, "both"))) {
 		help(stderr);
 		status = EXIT_USAGE;
 		goto done;
@@ -344,21 +345,63 @@ int cmd_render(int argc, char **argv)
 		status = EXIT_USAGE;
 		goto done;
 	}
-	for (i = 0; i < sizeof docs / sizeof docs[0] && status == EXIT_COMPLETE; i++) {
+	nnames = 2 * dossier_outline_document_count(o);
+	names = dz_calloc(nnames + 1, sizeof *names);
+	if (!names) {
+		status = cli_print_error(NULL);
+		goto done;
+	}
+	if (strcmp(which, "all")) {
+		/* --doc ID[,ID...]: each an outline document id or a short name */
+		const char *p = which;
+		while (*p && status == EXIT_COMPLETE) {
+			size_t len = strcspn(p, ","), j;
+			int found = 0;
+			for (j = 0; j < dossier_outline_document_count(o) && !found; j++) {
+				const char *id = dossier_outline_document_id(o, j);
+				found = strlen(id) == len && !strncmp(p, id, len);
+			}
+			for (j = 0; j < sizeof alias / sizeof alias[0] && !found; j++)
+				found = strlen(alias[j].opt) == len && !strncmp(p, alias[j].opt, len);
+			if (!found) {
+				fprintf(stderr, L("dossier render: 方案没有文件 %.*s（dossier explain %s 列出各文件）\n",
+						  "dossier render: the scheme has no document %.*s (dossier explain %s lists them)\n"),
+					(int)len, p, dossier_outline_id(o));
+				status = EXIT_USAGE;
+			}
+			p += len + (p[len] == ',');
+		}
+	}
+	for (i = 0; i < dossier_outline_document_count(o) && status == EXIT_COMPLETE; i++) {
+		const char *kind = dossier_outline_document_id(o, i);
 		dossier_doc *d = NULL;
 		int k;
-		if (strcmp(which, "all") && strcmp(which, docs[i].opt))
-			continue;
-		if (!dossier_doc_wanted(c, o, docs[i].kind)) {
+		if (strcmp(which, "all")) {
+			/* asked for by id or short name? */
+			const char *p = which;
+			int asked = 0;
+			size_t j;
+			while (*p && !asked) {
+				size_t len = strcspn(p, ",");
+				asked = strlen(kind) == len && !strncmp(p, kind, len);
+				for (j = 0; j < sizeof alias / sizeof alias[0] && !asked; j++)
+					asked = strlen(alias[j].opt) == len && !strncmp(p, alias[j].opt, len) &&
+						!strcmp(alias[j].kind, kind);
+				p += len + (p[len] == ',');
+			}
+			if (!asked)
+				continue;
+		}
+		if (!dossier_doc_wanted(c, o, kind)) {
 			if (strcmp(which, "all")) {
 				fprintf(stderr, L("dossier render: 该中心没有报送 %s（见 centre.xml 的 submissions）\n",
 						  "dossier render: this centre does not submit %s (see submissions in centre.xml)\n"),
-					docs[i].kind);
+					kind);
 				status = EXIT_USAGE;
 			}
 			continue;
 		}
-		if (dossier_doc_build(&d, c, o, docs[i].kind) != 0) {
+		if (dossier_doc_build(&d, c, o, kind) != 0) {
 			status = cli_print_error(NULL);
 			break;
 		}
@@ -402,8 +445,9 @@ int cmd_render(int argc, char **argv)
 done:
 	if (stage)
 		unstage(stage);
-	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+	for (i = 0; names && i < nnames; i++)
 		dz_free(names[i]);
+	dz_free(names);
 	dossier_report_free(r);
 	dossier_centre_free(c);
 	cli_session_dispose(&ses);

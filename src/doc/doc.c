@@ -729,43 +729,37 @@ static void blocks(builder *b, blist *l, cmark_node *parent)
 static void section(builder *b, blist *l, const dz_osection *os)
 {
 	const dz_section *s = dz_centre_section(b->c, os->id);
-	cmark_node *first = s && s->doc ? cmark_node_first_child(s->doc) : NULL;
+	cmark_node *first = s && s->doc ? cmark_node_first_child(s->doc) : NULL, *n;
+	char title[300];
+	dz_block *k;
 	b->src = s ? s->path : NULL;
-	/* the section heading: the file's own level-1 heading, else the outline's */
-	if (!first || cmark_node_get_type(first) != CMARK_NODE_HEADING ||
-	    cmark_node_get_heading_level(first) != 1) {
-		char title[300];
-		dz_block *k = new_block(b, l, DZ_B_HEADING);
-		if (!k)
-			return;
-		snprintf(title, sizeof title, "%s%s%s", os->number ? os->number : "",
-			 os->number && *os->number ? "、" : "", os->title);
-		k->level = 1;
-		push_run(b, 0, title, strlen(title), NULL);
-		take_runs(b, &k->runs, &k->nruns);
-		k->id = os->id;
-		k->number = os->number ? os->number : "";
-		k->title = os->title;
-		k->title_en = os->title_en;
-	}
+	/* the section heading is always the outline's: an author's own top
+	 * heading is replaced (a different one is a finding of check) */
+	k = new_block(b, l, DZ_B_HEADING);
+	if (!k)
+		return;
+	snprintf(title, sizeof title, "%s%s%s", os->number ? os->number : "",
+		 os->number && *os->number ? "、" : "", os->title);
+	k->level = 1;
+	push_run(b, 0, title, strlen(title), NULL);
+	take_runs(b, &k->runs, &k->nruns);
+	k->id = os->id;
+	k->number = os->number ? os->number : "";
+	k->title = os->title;
+	k->title_en = os->title_en;
 	if (!s || !s->doc) {
-		dz_block *k = new_block(b, l, DZ_B_PARA);
+		k = new_block(b, l, DZ_B_PARA);
 		if (k) {
 			push_run(b, 0, "（本节内容缺失）", strlen("（本节内容缺失）"), NULL);
 			take_runs(b, &k->runs, &k->nruns);
 		}
 		return;
 	}
-	{
-		size_t before = l->n;
-		blocks(b, l, s->doc);
-		if (l->n > before && l->v[before].kind == DZ_B_HEADING && l->v[before].level == 1) {
-			l->v[before].id = os->id;
-			l->v[before].number = os->number ? os->number : "";
-			l->v[before].title = os->title;
-			l->v[before].title_en = os->title_en;
-		}
-	}
+	if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING &&
+	    cmark_node_get_heading_level(first) == 1)
+		first = cmark_node_next(first);
+	for (n = first; n && !b->d->arena.oom; n = cmark_node_next(n))
+		one_block(b, l, n);
 }
 
 static void header_row(builder *b, dz_block *k, const char *const *head,
@@ -1042,22 +1036,28 @@ int dossier_doc_build(dossier_doc **out, const dossier_centre *c,
 	snprintf(expr, sizeof expr, "string(/centre/submissions/submission[@document='%s']/@date)", kind);
 	d->date_iso = xstr(&b, expr);
 	d->date = cn_date(&b, d->date_iso);
-	if (!strcmp(kind, "annual-report") || !strcmp(kind, "evaluation-table")) {
-		const char *ps = xstr(&b, "normalize-space(/centre/indicators/@period-start)");
-		const char *pe = xstr(&b, "normalize-space(/centre/indicators/@period-end)");
+	{
+		/* the period the cover prints: what the outline says the document covers */
+		const char *ps, *pe;
 		char buf[96];
+		if (od->period == DZ_PERIOD_TABLE) {
+			ps = xstr(&b, "normalize-space(/centre/indicators/@period-start)");
+			pe = xstr(&b, "normalize-space(/centre/indicators/@period-end)");
+		} else if (od->period == DZ_PERIOD_INCUBATION) {
+			ps = xstr(&b, "normalize-space(/centre/dates/incubation/@start)");
+			pe = xstr(&b, "normalize-space((/centre/dates/incubation/@end | /centre/dates/extension/@until)[last()])");
+		} else {
+			ps = pe = "";
+		}
 		snprintf(buf, sizeof buf, "%s—%s", cn_date(&b, ps), cn_date(&b, pe));
-		d->period = dz_arena_strdup(&d->arena, buf);
-		d->period_start = ps;
-		d->period_end = pe;
-	} else {
-		const char *ps = xstr(&b, "normalize-space(/centre/dates/incubation/@start)");
-		const char *pe = xstr(&b, "normalize-space((/centre/dates/incubation/@end | /centre/dates/extension/@until)[last()])");
-		char buf[96];
-		snprintf(buf, sizeof buf, "%s—%s", cn_date(&b, ps), cn_date(&b, pe));
-		d->period = dz_arena_strdup(&d->arena, *ps ? buf : "");
-		d->period_start = ps;
-		d->period_end = *ps ? pe : "";
+		d->period = dz_arena_strdup(&d->arena, ps && *ps && pe && *pe ? buf : "");
+		d->period_start = ps && *pe ? ps : "";
+		d->period_end = ps && *ps ? pe : "";
+	}
+	{
+		const dz_stage *st = dz_outline_stage(o, c->stage);
+		d->stage = c->stage ? c->stage : "";
+		d->stage_title = st ? st->title : "";
 	}
 	d->field = xstr(&b, "normalize-space(/centre/identity/field)");
 	d->category = xstr(&b, "normalize-space(/centre/identity/category)");

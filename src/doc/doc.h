@@ -99,6 +99,7 @@ struct dossier_doc {
 	const char *date;        /* "2026年3月20日" (submission date) or "" */
 	const char *date_iso;
 	const char *report_year;
+	const char *stage, *stage_title; /* the stage of submission (id, Chinese title) or "" */
 	/* for machine readers (XML): ISO dates as entered ("" if none), the
 	 * rest of the identity, and whether this is the data table */
 	const char *period_start, *period_end;

@@ -245,6 +245,13 @@ static void metadata(xw *x, const dossier_doc *d, const dossier_xml_options *o,
 	text(x, d->title);
 	close_el(x, 0);
 
+	if (d->stage && *d->stage && d->stage_title && *d->stage_title) {
+		open_el(x, "stage");
+		attr(x, "id", d->stage);
+		text(x, d->stage_title);
+		close_el(x, 0);
+	}
+
 	open_el(x, "centre");
 	leaf(x, "name", d->centre && *d->centre ? d->centre : "—");
 	leaf(x, "name-en", d->centre_en);

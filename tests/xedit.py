@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""xedit.py — edit an XML file in place for the seeded-defect variants.
+
+    xedit.py FILE set XPATH VALUE      set the text of elements, or an attribute (XPATH/@name)
+    xedit.py FILE del XPATH            remove the selected elements or attributes
+    xedit.py FILE add XPATH XML        append an XML fragment to each selected element
+    xedit.py FILE before XPATH XML     insert an XML fragment before each selected element
+
+Several operations may follow one another: FILE op args op args ...
+XPATH is XPath 1.0 (lxml). It is an error if an XPATH selects nothing, so a
+variant whose setup no longer matches its base sample fails loudly.
+"""
+import sys
+from lxml import etree
+
+def nodes(doc, xp):
+    r = doc.xpath(xp)
+    if not isinstance(r, list) or not r:
+        sys.exit("xedit: %s selects nothing" % xp)
+    return r
+
+def main(argv):
+    path, ops = argv[1], argv[2:]
+    parser = etree.XMLParser(remove_blank_text=False, resolve_entities=False)
+    tree = etree.parse(path, parser)
+    doc = tree.getroot()
+    i = 0
+    while i < len(ops):
+        op = ops[i]
+        if op == 'set':
+            xp, val = ops[i + 1], ops[i + 2]
+            if '/@' in xp.rsplit('/', 1)[-1] or xp.rsplit('/', 1)[-1].startswith('@'):
+                el_xp, attr = xp.rsplit('/@', 1)
+                for e in nodes(doc, el_xp):
+                    e.set(attr, val)
+            else:
+                for e in nodes(doc, xp):
+                    e.text = val
+            i += 3
+        elif op == 'del':
+            for n in nodes(doc, ops[i + 1]):
+                if isinstance(n, etree._ElementUnicodeResult) or isinstance(n, str):
+                    n.getparent().attrib.pop(n.attrname)
+                else:
+                    n.getparent().remove(n)
+            i += 2
+        elif op in ('add', 'before'):
+            for e in nodes(doc, ops[i + 1]):
+                frag = etree.fromstring(ops[i + 2])
+                if op == 'add':
+                    e.append(frag)
+                else:
+                    e.addprevious(frag)
+            i += 3
+        else:
+            sys.exit("xedit: unknown operation %s" % op)
+    tree.write(path, encoding='UTF-8', xml_declaration=True)
+
+if __name__ == '__main__':
+    main(sys.argv)
