@@ -5,6 +5,8 @@
 #   make check      install, build, run every test (also under ASan+UBSan)
 #   make install    PREFIX=/usr/local DESTDIR= ...
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/fuzz/ (doc/fuzzing.md)
+#   make check-seeds  the outlines against the policy texts in ../shared/seeds
+#   make schemes-doc  regenerate doc/schemes.md from the outlines
 #
 # Project flags live in DOSSIER_CFLAGS so a user's CFLAGS are kept (redis).
 # V=1 shows the commands.
@@ -46,7 +48,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps demo check test test-san install uninstall clean lint fuzz
+.PHONY: all deps demo check test test-san install uninstall clean lint fuzz check-seeds schemes-doc
 # keep the fuzz objects make would treat as intermediate
 .SECONDARY: $(FUZZ_TARGETS:%=$(B)/tests/fuzz/fuzz_%.o) $(B)/tests/fuzz/replay.o \
 	$(FUZZ_TARGETS:%=build-fuzz/tests/fuzz/fuzz_%.o)
@@ -122,6 +124,15 @@ fuzz: deps
 	@./scripts/install-deps.sh --fuzz
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang CFLAGS="-O1 -g" EXTRA_CFLAGS="$(FUZZ_FLAGS)" \
 		$(FUZZ_TARGETS:%=build-fuzz/fuzz/fuzz_%)
+
+# The outlines against the policy texts in ../shared/seeds (not part of the
+# repository; skipped with a message when absent). See doc/outline-format.md.
+check-seeds: all
+	@./scripts/check-seeds.sh $(B)
+
+# doc/schemes.md is generated from the outlines; make check verifies it.
+schemes-doc: all
+	@./scripts/schemes-doc.sh $(B) > doc/schemes.md.tmp && mv doc/schemes.md.tmp doc/schemes.md
 
 lint:
 	clang-tidy $(LIB_SRC) $(CLI_SRC) -- $(DOSSIER_CFLAGS)

@@ -94,14 +94,14 @@ static void text_out(const dossier_outline *o, const char *stage, int zh, dz_buf
 		const dz_stage *st = &o->stages[i];
 		if (stage && strcmp(stage, st->id))
 			continue;
-		dz_buf_printf(b, "  %-14s %s（%s %s）\n", st->id, zh ? st->title : st->title_en,
-			      o->source_short, st->article);
+		dz_buf_printf(b, zh ? "  %-14s %s（%s %s）\n" : "  %-14s %s (%s %s)\n", st->id,
+			      zh ? st->title : st->title_en, o->source_short, st->article);
 		dz_buf_printf(b, "  %-14s %s%s → %s\n", "", zh ? "报送：" : "from/to: ", st->from, st->to);
 		dz_buf_printf(b, "  %-14s %s", "", zh ? "文件：" : "documents: ");
 		for (j = 0; j < st->ndocs; j++) {
 			const dz_odoc *d = dz_outline_doc(o, st->docs[j]);
-			dz_buf_printf(b, "%s%s（%s）", j ? (zh ? "、" : ", ") : "", st->docs[j],
-				      d ? (zh ? d->title : d->title_en) : "?");
+			dz_buf_printf(b, zh ? "%s%s（%s）" : "%s%s (%s)", j ? (zh ? "、" : ", ") : "",
+				      st->docs[j], d ? (zh ? d->title : d->title_en) : "?");
 		}
 		dz_buf_putc(b, '\n');
 	}
@@ -117,7 +117,7 @@ static void text_out(const dossier_outline *o, const char *stage, int zh, dz_buf
 			      strength_name(ob->strength, zh), severity_of(ob->strength, zh));
 		dz_buf_printf(b, "    %s", zh ? "阶段：" : "stages: ");
 		stages_of(o, ob, b, zh, zh ? "、" : ", ");
-		dz_buf_printf(b, "；%s%s%s%s\n", zh ? "义务主体：" : "owed by: ", ob->actor,
+		dz_buf_printf(b, "%s%s%s%s%s\n", zh ? "；" : "; ", zh ? "义务主体：" : "owed by: ", ob->actor,
 			      ob->to ? " → " : "", ob->to ? ob->to : "");
 		if (ob->quote)
 			dz_buf_printf(b, "    “%s”\n", ob->quote);
@@ -267,8 +267,9 @@ static void md_out(const dossier_outline *o, dz_buf *b)
 			dz_buf_puts(b, ":");
 			for (j = d->first_sec; j < d->first_sec + d->nsec; j++) {
 				const dz_osection *s = &o->secs[j];
-				dz_buf_printf(b, "\n  - `%s` %s%s%s", s->id, s->number ? s->number : "",
-					      s->number && *s->number ? "、" : "", s->title);
+				dz_buf_printf(b, "\n  - `%s` %s%s%s%s", s->id, s->number ? s->number : "",
+					      s->number && *s->number ? "、" : "", s->title,
+					      s->required ? "" : " (optional)");
 				for (k = 0; k < s->nitems; k++)
 					dz_buf_printf(b, "%s%s", k ? "; " : " [", s->items[k].title);
 				if (s->nitems)
