@@ -5,12 +5,17 @@
     xedit.py FILE del XPATH            remove the selected elements or attributes
     xedit.py FILE add XPATH XML        append an XML fragment to each selected element
     xedit.py FILE before XPATH XML     insert an XML fragment before each selected element
+    xedit.py FILE inc XPATH DELTA      add DELTA to the number of each selected element or attribute
+    xedit.py FILE sumto XPATH DELTA SRC...  set XPATH to the sum of the numbers at the SRC
+                                       XPaths plus DELTA
+    xedit.py FILE get XPATH            print the number (or text) of the first node
 
 Several operations may follow one another: FILE op args op args ...
 XPATH is XPath 1.0 (lxml). It is an error if an XPATH selects nothing, so a
 variant whose setup no longer matches its base sample fails loudly.
 """
 import sys
+from decimal import Decimal
 from lxml import etree
 
 def nodes(doc, xp):
@@ -18,6 +23,23 @@ def nodes(doc, xp):
     if not isinstance(r, list) or not r:
         sys.exit("xedit: %s selects nothing" % xp)
     return r
+
+def text_of(n):
+    return n if isinstance(n, str) else (n.text or '')
+
+def num(n):
+    return Decimal(text_of(n).strip().replace(',', ''))
+
+def put(n, value):
+    """Write a number back as it was written: same decimals, no separators."""
+    old = text_of(n).strip()
+    places = len(old.split('.')[1]) if '.' in old else 0
+    q = Decimal(1).scaleb(-places) if places else Decimal(1)
+    out = str(value.quantize(q)) if value == value.to_integral() or places else str(value)
+    if isinstance(n, str):
+        n.getparent().set(n.attrname, out)
+    else:
+        n.text = out
 
 def main(argv):
     path, ops = argv[1], argv[2:]
@@ -52,6 +74,27 @@ def main(argv):
                 else:
                     e.addprevious(frag)
             i += 3
+        elif op == 'inc':
+            for n in nodes(doc, ops[i + 1]):
+                put(n, num(n) + Decimal(ops[i + 2]))
+            i += 3
+        elif op == 'sumto':
+            xp, delta, srcs = ops[i + 1], Decimal(ops[i + 2]), []
+            j = i + 3
+            while j < len(ops) and ops[j] not in ('set', 'del', 'add', 'before', 'inc', 'sumto', 'get'):
+                srcs.append(ops[j])
+                j += 1
+            total = sum((num(nodes(doc, x)[0]) for x in srcs), Decimal(0)) + delta
+            for n in nodes(doc, xp):
+                put(n, total)
+            i = j
+        elif op == 'get':
+            n = nodes(doc, ops[i + 1])[0]
+            try:
+                print(num(n))
+            except Exception:
+                print(text_of(n))
+            return
         else:
             sys.exit("xedit: unknown operation %s" % op)
     tree.write(path, encoding='UTF-8', xml_declaration=True)
