@@ -160,3 +160,6 @@ for c in $cmds; do
 	want=$("$bin" __complete options "$c" | sort | tr '\n' ' ' | sed 's/ $//')
 	expect_comp "every option of $c" "$want" "$bin" "$c" --
 done
+
+# ----------------------------------- README's examples print what they show
+python3 tests/readme.py "$bin" README.md "$t/readme"
