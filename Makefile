@@ -79,7 +79,17 @@ $(B)/man/zh_CN/%.1: man/zh_CN/%.1 scripts/cjk-man
 # library objects serve the static and the shared library alike
 $(LIB_OBJ): PIC = -fPIC -fno-semantic-interposition
 
-$(B)/%.o: %.c
+# Objects are rebuilt when the compiler or its flags change (CFLAGS, the
+# sanitizers, position-independent library code), recorded in $(B)/.flags;
+# the data folder compiled in is left out, so `make install PREFIX=...`
+# after `make` rebuilds nothing.
+FLAGS_SIG := $(CC) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) pic
+ifneq ($(file <$(B)/.flags),$(FLAGS_SIG))
+$(shell mkdir -p $(B))
+$(file >$(B)/.flags,$(FLAGS_SIG))
+endif
+
+$(B)/%.o: %.c $(B)/.flags
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(DOSSIER_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(PIC) $(EXTRA_CFLAGS) -c $< -o $@
