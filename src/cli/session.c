@@ -109,11 +109,11 @@ int cli_list_schemes(FILE *out, const char *extra, const char *dir)
 	}
 	if (n)
 		qsort(names, n, sizeof *names, by_name);
-	for (i = 0; i < n; i++) {
-		if (rc == EXIT_COMPLETE && (i == 0 || strcmp(names[i], names[i - 1])))
+	for (i = 0; rc == EXIT_COMPLETE && i < n; i++)
+		if (i == 0 || strcmp(names[i], names[i - 1]))
 			fprintf(out, "%s\n", names[i]);
+	for (i = 0; i < n; i++)
 		dz_free(names[i]);
-	}
 	dz_free(names);
 	return rc;
 }

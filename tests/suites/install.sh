@@ -55,18 +55,21 @@ build_use() {
 
 # ------------------------------------------- 1. make install as a non-root user
 # a copy of the tree with the build as it is (times kept: nothing rebuilds),
-# owned by the user; "nobody" when the suite runs as root
-tree=$t/user/src
-mkdir -p "$tree" "$t/user/home"
+# owned by the user; "nobody" when the suite runs as root, in a folder of
+# its own under /tmp (the runner's scratch folder is private to root)
+u=$(mktemp -d /tmp/dossier-user.XXXXXX) || exit 2
+trap 'rm -rf "$u"' EXIT
+tree=$u/src
+mkdir -p "$tree" "$u/home"
 tar --exclude=./build-san --exclude=./build-fuzz --exclude=./build-deb --exclude=./out --exclude=./.git \
 	-cf - . | tar -xf - -C "$tree"
 if [ "$(id -u)" = 0 ]; then
-	chown -R nobody:nogroup "$t/user"
-	as_user() { setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$t/user/home" "$@"; }
+	chown -R nobody:nogroup "$u"
+	as_user() { setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$u/home" "$@"; }
 else
-	as_user() { env HOME="$t/user/home" "$@"; }
+	as_user() { env HOME="$u/home" "$@"; }
 fi
-pre=$t/user/home/.local
+pre=$u/home/.local
 as_user sh -c "cd '$tree' && make -s install PREFIX='$pre'" >"$t/user.log" 2>&1; c=$?
 [ $c = 0 ] && [ -x "$pre/bin/dossier" ] && ok "make install PREFIX=\$HOME/.local as $(as_user id -un) after make" \
 	|| { no "make install PREFIX=\$HOME/.local as a user (exit $c)"; show "$t/user.log"; }
@@ -79,7 +82,7 @@ for f in man/man1/dossier-check.1 man/zh_CN/man1/dossier-check.1 bash-completion
 	[ -f "$pre/share/$f" ] || no "installed: share/$f missing"
 done
 # completion through the installed binary offers the installed schemes
-cp tests/toy/toy-scheme-2030.xml "$t/toy.xml" && as_user cp "$t/toy.xml" "$pre/share/dossier/outlines/toy-scheme-2030.xml"
+as_user cp "$tree/tests/toy/toy-scheme-2030.xml" "$pre/share/dossier/outlines/"
 got=$(as_user bash -c ". '$pre/share/bash-completion/completions/dossier'; COMP_WORDS=('$pre/bin/dossier' explain to); COMP_CWORD=2; _dossier; echo \${COMPREPLY[*]}")
 [ "$got" = toy-scheme-2030 ] && ok "installed completion offers the installed outlines' scheme ids" || no "installed completion: [$got]"
 # a program against the installed library: shared, then static
