@@ -9,7 +9,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	set -u
 	cd "$(dirname "$0")/.." || exit 2
 	export LANG=C.UTF-8 LC_ALL=C.UTF-8
-	unset DOSSIER_DATADIR
+	unset DOSSIER_DATADIR DOSSIER_LANG LC_MESSAGES
 	ROOTDIR=$PWD
 	xedit() { /usr/bin/python3 "$ROOTDIR/tests/xedit.py" "$@"; }
 	pass=0 fail=0

@@ -67,6 +67,9 @@ const char *dossier_outline_id(const dossier_outline *o);
 /** Number of documents the outline defines, and the id of the i-th. */
 size_t dossier_outline_document_count(const dossier_outline *o);
 const char *dossier_outline_document_id(const dossier_outline *o, size_t i);
+/** Number of stages of submission the outline defines, and the id of the i-th. */
+size_t dossier_outline_stage_count(const dossier_outline *o);
+const char *dossier_outline_stage_id(const dossier_outline *o, size_t i);
 /** Document number and short citation of the scheme, e.g. "1747号". */
 const char *dossier_outline_source(const dossier_outline *o);
 

@@ -920,6 +920,11 @@ void dossier_outline_free(dossier_outline *o)
 
 const char *dossier_outline_id(const dossier_outline *o) { return o->id; }
 size_t dossier_outline_document_count(const dossier_outline *o) { return o->ndocs; }
+size_t dossier_outline_stage_count(const dossier_outline *o) { return o->nstages; }
+const char *dossier_outline_stage_id(const dossier_outline *o, size_t i)
+{
+	return i < o->nstages ? o->stages[i].id : NULL;
+}
 const char *dossier_outline_document_id(const dossier_outline *o, size_t i)
 {
 	return i < o->ndocs ? o->docs[i].id : NULL;

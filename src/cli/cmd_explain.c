@@ -4,7 +4,6 @@
  * as text, JSON or Markdown; with --verify-text, the outline checked against
  * the policy text itself.
  */
-#include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -62,42 +61,6 @@ static void help(FILE *f)
 "differences; 2 bad usage or unreadable outline; 3 internal failure.\n"));
 }
 
-static int cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The ids of every outline in DIR, sorted. */
-static int all_schemes(const char *dir, char ***out, size_t *n)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	if (!d) {
-		fprintf(stderr, L("dossier explain: 无法读取提纲目录 %s：%s\n",
-				  "dossier explain: cannot read the outlines directory %s: %s\n"),
-			dir, strerror(errno));
-		return EXIT_USAGE;
-	}
-	while ((de = readdir(d)) != NULL) {
-		size_t len = strlen(de->d_name);
-		if (len < 5 || de->d_name[0] == '.' || strcmp(de->d_name + len - 4, ".xml"))
-			continue;
-		if (dz_grow((void **)out, &cap, *n, sizeof **out) ||
-		    !((*out)[*n] = dz_strndup(de->d_name, len - 4))) {
-			closedir(d);
-			return cli_print_error(NULL);
-		}
-		(*n)++;
-	}
-	closedir(d);
-	if (*n)
-		qsort(*out, *n, sizeof **out, cmp);
-	return EXIT_COMPLETE;
-}
-
 static char *read_all(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -121,17 +84,18 @@ static char *read_all(const char *path, size_t *len)
 	return dz_buf_detach(&b);
 }
 
+const struct option cli_explain_options[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"stage", required_argument, NULL, 's'},
+	{"all", no_argument, NULL, 'A'},
+	{"verify-text", required_argument, NULL, 'V'},
+	{"outlines", required_argument, NULL, 'O'},
+	{"lang", required_argument, NULL, 'l'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
 int cmd_explain(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"stage", required_argument, NULL, 's'},
-		{"all", no_argument, NULL, 'A'},
-		{"verify-text", required_argument, NULL, 'V'},
-		{"outlines", required_argument, NULL, 'O'},
-		{"lang", required_argument, NULL, 'l'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
 	cli_session ses;
 	dossier_explain_format fmt = DOSSIER_EXPLAIN_TEXT;
 	const char *stage = NULL, *verify = NULL;
@@ -140,37 +104,41 @@ int cmd_explain(int argc, char **argv)
 	int c, all = 0, status = EXIT_COMPLETE;
 	cli_session_init(&ses);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":h", cli_explain_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (!strcmp(optarg, "text")) fmt = DOSSIER_EXPLAIN_TEXT;
 			else if (!strcmp(optarg, "json")) fmt = DOSSIER_EXPLAIN_JSON;
 			else if (!strcmp(optarg, "markdown")) fmt = DOSSIER_EXPLAIN_MARKDOWN;
 			else {
-				fprintf(stderr, L("dossier explain: --format 只能是 text、json 或 markdown\n",
-						  "dossier explain: --format must be text, json or markdown\n"));
-				return EXIT_USAGE;
+				fprintf(stderr, L("dossier explain: --format 只能是 text、json 或 markdown：%s\n",
+						  "dossier explain: --format must be text, json or markdown: %s\n"), optarg);
+				return cli_usage_hint("explain");
 			}
 			break;
 		case 's': stage = optarg; break;
 		case 'A': all = 1; break;
 		case 'V': verify = optarg; break;
 		case 'O': ses.outlines = optarg; break;
-		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
+		case 'l':
+			if (cli_set_lang("explain", optarg) != 0)
+				return cli_usage_hint("explain");
+			break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
-		default: help(stderr); return EXIT_USAGE;
+		default: return cli_bad_option("explain", c, argv);
 		}
 	}
 	if (all == (optind < argc) || (verify && (all || argc - optind != 1))) {
 		fprintf(stderr, L("dossier explain: 给出方案，或 --all（--verify-text 只核对一个方案）\n",
 				  "dossier explain: give schemes, or --all (--verify-text checks one scheme)\n"));
-		return EXIT_USAGE;
+		return cli_usage_hint("explain");
 	}
 	if (all) {
-		def = dz_fmt("%s/outlines", ses.outlines ? ses.outlines : cli_datadir());
+		def = dz_fmt("%s/outlines", cli_datadir());
 		if (!def)
 			return cli_print_error(NULL);
-		if ((status = all_schemes(def, &ids, &nids)) != 0)
+		if ((status = cli_scheme_ids(&ids, &nids, ses.outlines, def)) != 0)
 			goto done;
 	}
 	for (i = 0; status == EXIT_COMPLETE && i < (all ? nids : (size_t)(argc - optind)); i++) {
