@@ -3,11 +3,13 @@
 
     xedit.py FILE set XPATH VALUE      set the text of elements, or an attribute (XPATH/@name)
     xedit.py FILE del XPATH            remove the selected elements or attributes
+    xedit.py FILE del-if XPATH         the same, and nothing if nothing is selected
     xedit.py FILE add XPATH XML        append an XML fragment to each selected element
     xedit.py FILE before XPATH XML     insert an XML fragment before each selected element
+    xedit.py FILE after XPATH XML      insert an XML fragment after each selected element
     xedit.py FILE inc XPATH DELTA      add DELTA to the number of each selected element or attribute
     xedit.py FILE sumto XPATH DELTA SRC...  set XPATH to the sum of the numbers at the SRC
-                                       XPaths plus DELTA
+                                       XPaths plus DELTA (a SRC written -XPATH is subtracted)
     xedit.py FILE get XPATH            print the number (or text) of the first node
 
 Several operations may follow one another: FILE op args op args ...
@@ -59,20 +61,24 @@ def main(argv):
                 for e in nodes(doc, xp):
                     e.text = val
             i += 3
-        elif op == 'del':
-            for n in nodes(doc, ops[i + 1]):
+        elif op in ('del', 'del-if'):
+            found = doc.xpath(ops[i + 1])
+            for n in (found if op == 'del-if' and isinstance(found, list) else nodes(doc, ops[i + 1])):
                 if isinstance(n, etree._ElementUnicodeResult) or isinstance(n, str):
                     n.getparent().attrib.pop(n.attrname)
                 else:
                     n.getparent().remove(n)
             i += 2
-        elif op in ('add', 'before'):
+        elif op in ('add', 'before', 'after'):
             for e in nodes(doc, ops[i + 1]):
                 frag = etree.fromstring(ops[i + 2])
                 if op == 'add':
                     e.append(frag)
-                else:
+                elif op == 'before':
                     e.addprevious(frag)
+                else:
+                    frag.tail = e.tail
+                    e.addnext(frag)
             i += 3
         elif op == 'inc':
             for n in nodes(doc, ops[i + 1]):
@@ -81,10 +87,11 @@ def main(argv):
         elif op == 'sumto':
             xp, delta, srcs = ops[i + 1], Decimal(ops[i + 2]), []
             j = i + 3
-            while j < len(ops) and ops[j] not in ('set', 'del', 'add', 'before', 'inc', 'sumto', 'get'):
+            while j < len(ops) and ops[j] not in ('set', 'del', 'del-if', 'add', 'before', 'after', 'inc', 'sumto', 'get'):
                 srcs.append(ops[j])
                 j += 1
-            total = sum((num(nodes(doc, x)[0]) for x in srcs), Decimal(0)) + delta
+            total = sum((-num(nodes(doc, x[1:])[0]) if x.startswith('-') else num(nodes(doc, x)[0])
+                         for x in srcs), Decimal(0)) + delta
             for n in nodes(doc, xp):
                 put(n, total)
             i = j

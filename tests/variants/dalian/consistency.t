@@ -172,7 +172,7 @@ exit 1
 fires DL-SUM-19
 
 === sum-19-twin
-run xedit centre.xml sumto "//indicators/value[@id='commercialization_income']" 0 "//indicators/value[@id='tech_transfer_income']" "//indicators/value[@id='tech_service_income']"
+run xedit centre.xml sumto "//indicators/value[@id='tech_service_income']" 0 "//indicators/value[@id='commercialization_income']" "-//indicators/value[@id='tech_transfer_income']"
 passes DL-SUM-19
 
 === tab-03
@@ -203,10 +203,11 @@ run n=$(xedit centre.xml get "(/centre/staff/person[@id])[last()]/@name"); id=$(
 passes DL-ID-07
 
 === id-08
-run xedit centre.xml set /centre/identity/tech-leader 另一位带头人
+run xedit centre.xml del-if /centre/identity/tech-leader after /centre/identity/director '<tech-leader/>' set /centre/identity/tech-leader 另一位带头人 set /centre/identity/tech-leader/@person "$(xedit centre.xml get '(/centre/staff/person[@id])[1]/@id')"
 exit 1
 fires DL-ID-08
 
 === id-08-twin
+run xedit centre.xml del-if /centre/identity/tech-leader after /centre/identity/director '<tech-leader person="x">x</tech-leader>'
 run n=$(xedit centre.xml get "(/centre/staff/person[@id])[last()]/@name"); id=$(xedit centre.xml get "(/centre/staff/person[@id])[last()]/@id"); xedit centre.xml set /centre/identity/tech-leader "$n" set /centre/identity/tech-leader/@person "$id"
 passes DL-ID-08
