@@ -188,6 +188,55 @@ static void json_out(const dossier_outline *o, const char *stage, dz_buf *b)
 		json_list(b, "documents", st->docs, st->ndocs, 0);
 		dz_buf_putc(b, '}');
 	}
+	dz_buf_puts(b, "],\"documents\":[");
+	for (i = 0; i < o->ndocs; i++) {
+		const dz_odoc *d = &o->docs[i];
+		static const char *const periods[] = {"table", "incubation", "none"};
+		size_t k;
+		dz_buf_puts(b, i ? ",{" : "{");
+		json_kv(b, "id", d->id, 1);
+		json_kv(b, "kind", d->kind, 1);
+		json_kv(b, "title", d->title, 1);
+		json_kv(b, "title_en", d->title_en, 1);
+		json_kv(b, "article", d->article, 1);
+		json_kv(b, "output", d->output ? d->output : d->id, 1);
+		json_kv(b, "period", periods[d->period], 1);
+		dz_buf_puts(b, "\"sections\":[");
+		for (j = d->first_sec; j < d->first_sec + d->nsec; j++) {
+			const dz_osection *sc = &o->secs[j];
+			dz_buf_puts(b, j > d->first_sec ? ",{" : "{");
+			json_kv(b, "id", sc->id, 1);
+			json_kv(b, "number", sc->number, 1);
+			json_kv(b, "title", sc->title, 1);
+			json_kv(b, "title_en", sc->title_en, 1);
+			json_kv(b, "article", sc->article, 1);
+			dz_buf_printf(b, "\"required\":%s,\"min_chars\":%ld,\"items\":[",
+				      sc->required ? "true" : "false", sc->min_chars);
+			for (k = 0; k < sc->nitems; k++) {
+				dz_buf_puts(b, k ? ",\"" : "\"");
+				dz_buf_put_json(b, sc->items[k].title);
+				dz_buf_putc(b, '"');
+			}
+			dz_buf_puts(b, "]}");
+		}
+		dz_buf_puts(b, "],\"fields\":[");
+		for (j = d->first_field; j < d->first_field + d->nfield; j++) {
+			const dz_field *f = &o->fields[j];
+			static const char *const types[] = {"money", "count", "decimal", "share", "area",
+							    "text", "date", "bool"};
+			dz_buf_puts(b, j > d->first_field ? ",{" : "{");
+			json_kv(b, "id", f->id, 1);
+			json_kv(b, "label", f->label, 1);
+			json_kv(b, "label_en", f->label_en, 1);
+			json_kv(b, "type", types[f->type], 1);
+			json_kv(b, "unit", f->unit, 1);
+			json_kv(b, "group", f->group, 1);
+			json_kv(b, "of", f->of, 1);
+			json_kv(b, "article", f->article, 1);
+			dz_buf_printf(b, "\"derived\":%s}", f->derived ? "true" : "false");
+		}
+		dz_buf_puts(b, "]}");
+	}
 	dz_buf_puts(b, "],\"obligations\":[");
 	for (i = 0, j = 0; i < o->nobs; i++) {
 		const dz_oblig *ob = &o->obs[i];

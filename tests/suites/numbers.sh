@@ -43,8 +43,8 @@ for s in samples/*/; do
 		"$T/$id-units/centre.xml"
 	grep -q ',[0-9][0-9][0-9]' "$T/$id-commas/centre.xml" ||
 		{ echo "not ok - $id: the commas copy has no thousands separator"; continue; }
-	stages=$("$bin" explain --format json "$scheme" | sed 's/,"obligations".*//' |
-		grep -o '"id":"[^"]*"' | cut -d'"' -f4 | sort -u)
+	stages=$("$bin" explain --format json "$scheme" |
+		/usr/bin/python3 -c 'import json,sys; print(" ".join(s["id"] for s in json.load(sys.stdin)["stages"]))')
 	for stage in $stages; do
 		findings "$T/$id-plain" "$stage" | sed "s#$id-plain#X#g" >"$T/$id-$stage.plain"
 		findings "$T/$id-commas" "$stage" | sed "s#$id-commas#X#g" >"$T/$id-$stage.commas"

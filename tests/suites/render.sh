@@ -19,9 +19,8 @@ for s in samples/*/; do
 		no "$n renders"; sed 's/^/    /' "$t/$n.log" | head -5; continue
 	fi
 	ok "$n renders"
-	want="annual-report evaluation-tables"
-	ls "$s"sections/summary-*.md >/dev/null 2>&1 && want="summary-report $want"
-	for d in $want; do
+	# every document the sample's stage submits (tests/render/docs.py)
+	while read -r d kind prefix; do
 		f=$out/$d.pdf
 		[ -s "$f" ] || { no "$n/$d.pdf exists"; continue; }
 		pdfs+=("$f")
@@ -33,10 +32,9 @@ for s in samples/*/; do
 			no "$n/$d fonts"; sed 's/^/    /' <<<"$fonts"
 		fi
 		r=$(python3 tests/render/pdfcheck.py kinsoku "$f"); [ "$r" = ok ] && ok "$n/$d kinsoku" || no "$n/$d kinsoku: $r"
-		if [ "$d" != evaluation-tables ]; then
-			p=${d%-report}
+		if [ "$kind" != data ]; then
 			for c in text toc bookmarks; do
-				r=$(python3 tests/render/pdfcheck.py $c "$f" "$s" "$p")
+				r=$(python3 tests/render/pdfcheck.py $c "$f" "$s" "$prefix")
 				[ "$r" = ok ] && ok "$n/$d $c" || no "$n/$d $c: $r"
 			done
 		fi
@@ -45,7 +43,9 @@ for s in samples/*/; do
 		p1=1
 		for p in 1 2 3 4 5 6; do pdftotext -f $p -l $p "$f" - 2>/dev/null | grep -q '— 1 —' && { p1=$p; break; }; done
 		r=$(python3 tests/render/pdfcheck.py ink "$f" "$p1"); [ "$r" = ok ] && ok "$n/$d glyphs draw" || no "$n/$d $r"
-	done
+	done < <(/usr/bin/python3 tests/render/docs.py "$bin" "$s")
+	[ "$(ls "$out"/*.pdf | wc -l)" = "$(/usr/bin/python3 tests/render/docs.py "$bin" "$s" | wc -l)" ] &&
+		ok "$n: one PDF per submitted document" || no "$n: PDFs written differ from the documents submitted"
 	# reproducible: a second run is byte-identical
 	"$bin" render -q --format pdf -o "$out-again" "$s" >/dev/null 2>&1
 	same=1
