@@ -211,6 +211,7 @@ struct dossier_outline {
 	char *path;
 	xmlDocPtr xml;
 	char *id, *title, *title_en, *source_doc, *source_short, *source_title;
+	char *host_term;        /* what the text calls the host unit, or NULL */
 	char *grades_article;
 	char **grades;
 	size_t ngrades;

@@ -636,6 +636,8 @@ static void load_model(loader *L, xmlNodePtr root)
 					o->source_title = text_of(ch);
 					o->source_doc = attr(ch, "doc");
 					o->source_short = attr(ch, "short");
+				} else if (is_el(ch, "host-term")) {
+					o->host_term = text_of(ch);
 				} else if (is_el(ch, "grades")) {
 					size_t cap = 0;
 					o->grades_article = attr(ch, "article");
@@ -911,6 +913,7 @@ void dossier_outline_free(dossier_outline *o)
 	dz_free(o->text); dz_free(o->stages); dz_free(o->obs);
 	free_list(o->grades, o->ngrades);
 	dz_free(o->grades_article);
+	dz_free(o->host_term);
 	dz_free(o->id); dz_free(o->title); dz_free(o->title_en);
 	dz_free(o->source_doc); dz_free(o->source_short); dz_free(o->source_title);
 	xmlFreeDoc(o->xml);

@@ -1028,6 +1028,7 @@ int dossier_doc_build(dossier_doc **out, const dossier_centre *c,
 	d->scheme_id = o->id;
 	d->scheme_doc = o->source_doc;
 	d->scheme_title = o->source_title;
+	d->host_term = o->host_term ? o->host_term : "依托单位";
 	d->centre = xstr(&b, "normalize-space(/centre/identity/name)");
 	d->centre_en = xstr(&b, "normalize-space(/centre/identity/name-en)");
 	d->host = xstr(&b, "normalize-space(/centre/identity/host/name)");

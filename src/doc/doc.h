@@ -95,6 +95,7 @@ struct dossier_doc {
 	const char *centre;      /* centre name */
 	const char *centre_en;
 	const char *host, *supervisor, *scheme_id, *scheme_doc, *scheme_title;
+	const char *host_term;   /* what the scheme calls the host: 依托单位, 牵头单位 ... */
 	const char *period;      /* "2023年1月1日—2025年12月31日" */
 	const char *date;        /* "2026年3月20日" (submission date) or "" */
 	const char *date_iso;

@@ -1094,11 +1094,14 @@ static void cover(lay *L)
 	centered(L, &st->cover, d->centre, st->cover.size * 1.8f);
 	L->y += st->cover.size;
 	centered(L, &st->cover, d->title, st->cover.size * 1.8f);
-	if (d->report_year && *d->report_year && strcmp(d->kind, "summary-report")) {
+	/* "（2025年度）" only for a document about that calendar year */
+	if (d->report_year && strlen(d->report_year) == 4 && d->period_start && d->period_end &&
+	    !strncmp(d->period_start, d->report_year, 4) && !strcmp(d->period_start + 4, "-01-01") &&
+	    !strncmp(d->period_end, d->report_year, 4) && !strcmp(d->period_end + 4, "-12-31")) {
 		snprintf(buf, sizeof buf, "（%s年度）", d->report_year);
 		centered(L, &st->cover_info, dz_arena_strdup(&L->out->arena, buf), 0);
 	}
-	info[n].k = "依托单位"; info[n++].v = d->host;
+	info[n].k = d->host_term ? d->host_term : "依托单位"; info[n++].v = d->host;
 	info[n].k = "主管单位"; info[n++].v = d->supervisor;
 	if (d->period && *d->period) { info[n].k = label_period; info[n++].v = d->period; }
 	info[n].k = "报送日期"; info[n++].v = d->date && *d->date ? d->date : "　　年　　月　　日";
