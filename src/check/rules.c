@@ -1026,6 +1026,19 @@ static void unknown_sections(dz_ctx *x)
 			dz_free(path);
 			dz_free(zh);
 			dz_free(en);
+		} else if (!dz_centre_submits(x->c, dz_outline_section(x->o, s->id)->doc->id)) {
+			const dz_odoc *od = dz_outline_section(x->o, s->id)->doc;
+			char *path = dz_fmt("%s/%s", x->c->dir, s->path);
+			char *zh = dz_fmt("章节文件 %s.md 属于“%s”，本材料包未报送该文件，不检查也不生成", s->id, od->title);
+			char *en = dz_fmt("section file %s.md belongs to \"%s\", which this dossier does not submit: it is neither checked nor rendered",
+					  s->id, od->title_en);
+			dz_report_add_core(x->rep, DOSSIER_SEV_INFO, "CORE-SECTION-UNUSED", "centre.xsd",
+					   path ? path : s->path, 0, zh ? zh : "", en ? en : "",
+					   "如属本阶段，在 submissions 中登记该文件；否则将其移出 sections/。",
+					   "If it belongs to this stage, list its document in submissions; otherwise move it out of sections/.");
+			dz_free(path);
+			dz_free(zh);
+			dz_free(en);
 		} else if (strcmp(s->encoding, "UTF-8") != 0) {
 			char *path = dz_fmt("%s/%s", x->c->dir, s->path);
 			char *zh = dz_fmt("以 %s 编码读取", s->encoding);

@@ -983,6 +983,9 @@ static void partners(builder *b)
 		out[i].name = xstr_at(b, p, "normalize-space(name)");
 		out[i].uscc = xstr_at(b, p, "normalize-space(uscc)");
 		out[i].type = xstr_at(b, p, "normalize-space(type)");
+		out[i].province = xstr_at(b, p, "normalize-space(@province)");
+		out[i].role = xstr_at(b, p, "normalize-space(@role)");
+		out[i].substantive = xstr_at(b, p, "normalize-space(@substantive)");
 	}
 	xmlXPathFreeObject(ps);
 	b->d->partners = out;
@@ -1069,6 +1072,8 @@ int dossier_doc_build(dossier_doc **out, const dossier_centre *c,
 	d->host_unit.name = d->host;
 	d->host_unit.uscc = xstr(&b, "normalize-space(/centre/identity/host/uscc)");
 	d->host_unit.type = xstr(&b, "normalize-space(/centre/identity/host/type)");
+	d->host_unit.province = xstr(&b, "normalize-space(/centre/identity/host/@province)");
+	d->host_unit.role = d->host_unit.substantive = "";
 	partners(&b);
 	d->data_table = !strcmp(od->kind, "data");
 	if (d->data_table)

@@ -59,6 +59,7 @@ typedef struct {
 /* A host or partner unit. */
 typedef struct {
 	const char *name, *uscc, *type;
+	const char *province, *role, *substantive; /* "" if not given */
 } dz_party;
 
 typedef struct dz_block {

@@ -140,6 +140,7 @@ static void identity(builder *b, xmlNodePtr root, xmlNodePtr meta)
 		copy_leaf(b, id, c, leaves[i], NULL);
 	if ((p = child(c, "host")) != NULL) {
 		xmlNodePtr h = add(b, id, "host", NULL, p);
+		copy_attr(b, h, p, "province", NULL);
 		copy_leaf(b, h, p, "name", NULL);
 		copy_leaf(b, h, p, "uscc", NULL);
 		copy_leaf(b, h, p, "type", NULL);
@@ -149,6 +150,9 @@ static void identity(builder *b, xmlNodePtr root, xmlNodePtr meta)
 		if (!parts)
 			parts = add(b, id, "partners", NULL, p);
 		q = add(b, parts, "partner", NULL, p);
+		copy_attr(b, q, p, "province", NULL);
+		copy_attr(b, q, p, "role", NULL);
+		copy_attr(b, q, p, "substantive", NULL);
 		copy_leaf(b, q, p, "name", NULL);
 		copy_leaf(b, q, p, "uscc", NULL);
 		copy_leaf(b, q, p, "type", NULL);
@@ -403,8 +407,19 @@ static int carried(const char *s1, const char *s2)
 		return 1;
 	if (!strcmp(s1, "@scheme") || !strcmp(s1, "@version") || !strcmp(s1, "@stage"))
 		return 1;
-	if (!strcmp(s1, "identity"))
-		return !s2 || (strcmp(s2, "address") && strcmp(s2, "contact") && strcmp(s2, "*"));
+	if (!strcmp(s1, "identity")) {
+		/* what identity() copies; the director, technical leader and the
+		 * rest point into the staff list, which a table does not carry */
+		static const char *const ids[] = {"name", "name-en", "field", "category",
+			"legal-form", "status", "host", "partners", "supervisor", "co-supervisor"};
+		size_t i;
+		if (!s2)
+			return 1;
+		for (i = 0; i < sizeof ids / sizeof ids[0]; i++)
+			if (!strcmp(s2, ids[i]))
+				return 1;
+		return 0;
+	}
 	if (!strcmp(s1, "dates"))
 		return s2 && !strcmp(s2, "report-year");
 	return 0;
@@ -697,6 +712,7 @@ int dz_table_rule_applies(const dossier_outline *o, const dz_rule *r)
 	case DZ_K_EVIDENCE_KIND:     /* the table lists only the evidence it cites */
 	case DZ_K_HEADINGS:
 	case DZ_K_NARRATIVE:
+	case DZ_K_DOCUMENTS:         /* a table is one document, sent alone */
 		return 0;
 	default:
 		break;

@@ -218,6 +218,12 @@ static int is_hex64(const char *s)
 static void party(xw *x, const char *el, const dz_party *p)
 {
 	open_el(x, el);
+	if (p->province && *p->province)
+		attr(x, "province", p->province);
+	if (p->role && *p->role)
+		attr(x, "role", p->role);
+	if (p->substantive && (!strcmp(p->substantive, "true") || !strcmp(p->substantive, "false")))
+		attr(x, "substantive", p->substantive);
 	leaf(x, "name", p->name && *p->name ? p->name : "—");
 	leaf(x, "uscc", p->uscc);
 	leaf(x, "type", p->type);

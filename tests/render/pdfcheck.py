@@ -27,7 +27,9 @@ def pdftext(pdf, first=None, last=None, layout=False):
 
 def norm(s):
     s = re.sub(r"—\s*\d+\s*—", "", s)          # page numbers
-    return re.sub(r"\s+", "", s)
+    # pdftotext joins a word broken after a hyphen ("AEC-" / "Q101") into
+    # "AECQ101": compare without ASCII hyphens on both sides
+    return re.sub(r"[\s-]+", "", s)
 
 def md_blocks(sample, prefix):
     """Headings and plain paragraphs of the source, in document order."""
