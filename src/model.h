@@ -40,6 +40,8 @@ typedef struct {
 	size_t nheads;
 	dz_para *paras;
 	size_t nparas;
+	dz_para *rows;  /* two-cell table rows as "label：value", for the figures rule */
+	size_t nrows;
 } dz_section;
 
 typedef struct {

@@ -135,8 +135,52 @@ static const char *const units[] = {
 	"元", "人", "名", "项", "件", "家", "个", "台", "套", "次", "篇", "%", "％", "㎡",
 };
 
-/* Parse "8,560.5万元" at t. Returns bytes consumed (0 if no figure) and the
- * value in canonical units with its dimension. */
+/* A whole number in Chinese numerals at t ("十七", "两百零三", "一万二千"):
+ * bytes consumed, 0 if none. 万 counts as a multiplier only if no unit
+ * starting with it ("万元", "万平方米") follows. */
+static size_t chinese_number(const char *t, int64_t *out)
+{
+	static const struct { const char *s; int v; } d[] = {
+		{"零", 0}, {"〇", 0}, {"一", 1}, {"二", 2}, {"两", 2}, {"三", 3}, {"四", 4},
+		{"五", 5}, {"六", 6}, {"七", 7}, {"八", 8}, {"九", 9},
+		{"十", 10}, {"百", 100}, {"千", 1000}, {"万", 10000},
+	};
+	int64_t total = 0, section = 0, cur = 0;
+	size_t n = 0, i;
+	int any = 0;
+	for (;;) {
+		int v = -1;
+		for (i = 0; i < sizeof d / sizeof d[0]; i++)
+			if (!strncmp(t + n, d[i].s, 3)) {
+				v = d[i].v;
+				break;
+			}
+		if (v < 0)
+			break;
+		if (v == 10000 && (!strncmp(t + n + 3, "元", 3) || !strncmp(t + n + 3, "平方米", 9)))
+			break; /* 五万元: the unit is 万元 */
+		n += 3;
+		any = 1;
+		if (v == 10000) {
+			total += (section + cur) * 10000;
+			section = cur = 0;
+		} else if (v >= 10) {
+			section += (cur ? cur : 1) * v;
+			cur = 0;
+		} else {
+			cur = v;
+		}
+		if (total > 100000000)
+			return 0;
+	}
+	if (!any)
+		return 0;
+	*out = (total + section + cur) * DZ_SCALE;
+	return n;
+}
+
+/* Parse "8,560.5万元" (or "十七家") at t. Returns bytes consumed (0 if no
+ * figure) and the value in canonical units with its dimension. */
 static size_t parse_figure(const char *t, dz_num *out, int *approx_after, char *unit,
 			   size_t ulen)
 {
@@ -151,11 +195,16 @@ static size_t parse_figure(const char *t, dz_num *out, int *approx_after, char *
 	}
 	while (n && (num[n - 1] == ',' || num[n - 1] == '.'))
 		n--;
-	if (!n || !(num[0] >= '0' && num[0] <= '9'))
-		return 0;
-	num[n] = '\0';
-	if (dz_dec_parse(&dec, num))
-		return 0;
+	if (!n) {
+		if (!(n = chinese_number(t, &dec)))
+			return 0;
+	} else {
+		if (!(num[0] >= '0' && num[0] <= '9'))
+			return 0;
+		num[n] = '\0';
+		if (dz_dec_parse(&dec, num))
+			return 0;
+	}
 	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
 		size_t l = strlen(units[i]);
 		if (!strncmp(t + n, units[i], l)) {
@@ -171,6 +220,16 @@ static size_t parse_figure(const char *t, dz_num *out, int *approx_after, char *
 		}
 	}
 	return 0; /* a bare number: no unit, no claim we can check */
+}
+
+/* Does t[0..len) contain the string w? */
+static int within(const char *t, size_t len, const char *w)
+{
+	size_t l = strlen(w), i;
+	for (i = 0; i + l <= len; i++)
+		if (!memcmp(t + i, w, l))
+			return 1;
+	return 0;
 }
 
 static int add_hit(hit **hits, size_t *n, size_t *cap, size_t start, size_t end,
@@ -230,6 +289,22 @@ static void scan_para(dz_ctx *x, const dz_rule *r, const dz_section *s, const dz
 		if (approximate_before(t + hits[i].end, off - hits[i].end))
 			continue;
 		{
+			/* "累计17家" of a field that is the period's figure is another
+			 * number; "A与B合计X" gives the sum, not B */
+			const char *j0 = t + hits[i].end;
+			size_t jl = off - hits[i].end, st = hits[i].start;
+			int cumul = !hits[i].f->cumulative &&
+				    (within(j0, jl, "累计") ||
+				     (st >= 6 && !strncmp(t + st - 6, "累计", 6)));
+			int summed = st >= 3 &&
+				     (!strncmp(t + st - 3, "与", 3) || !strncmp(t + st - 3, "和", 3) ||
+				      !strncmp(t + st - 3, "及", 3) || !strncmp(t + st - 3, "、", 3)) &&
+				     (within(j0, jl, "合计") || within(j0, jl, "共") ||
+				      within(j0, jl, "总计"));
+			if (cumul || summed)
+				continue;
+		}
+		{
 			/* "约" may sit between the joiners and the number */
 			size_t k;
 			int skip = 0;
@@ -274,5 +349,7 @@ void dz_rule_figures(dz_ctx *x, const dz_rule *r)
 			continue;
 		for (p = 0; p < s->nparas; p++)
 			scan_para(x, r, s, &s->paras[p]);
+		for (p = 0; p < s->nrows; p++)
+			scan_para(x, r, s, &s->rows[p]);
 	}
 }

@@ -125,11 +125,34 @@ static int add_para(dz_section *s, size_t *cap, char *text, int line)
 	return 0;
 }
 
+/* A table row of exactly two cells, "研发人员数 | 72人", kept as one text
+ * "研发人员数：72人" so a figure typed beside its label is compared too. */
+static int add_row(dz_section *s, size_t *cap, cmark_node *row)
+{
+	cmark_node *a = cmark_node_first_child(row), *b = a ? cmark_node_next(a) : NULL;
+	char *ta, *tb, *text;
+	if (!a || !b || cmark_node_next(b))
+		return 0;
+	ta = inline_text(a);
+	tb = inline_text(b);
+	text = ta && tb ? dz_fmt("%s：%s", dz_trim(ta), dz_trim(tb)) : NULL;
+	dz_free(ta);
+	dz_free(tb);
+	if (!text || dz_grow((void **)&s->rows, cap, s->nrows, sizeof *s->rows)) {
+		dz_free(text);
+		return DOSSIER_ENOMEM;
+	}
+	s->rows[s->nrows].text = text;
+	s->rows[s->nrows].line = cmark_node_get_start_line(row);
+	s->nrows++;
+	return 0;
+}
+
 static int extract(dz_section *s)
 {
 	cmark_iter *it = cmark_iter_new(s->doc);
 	cmark_event_type ev;
-	size_t pcap = 0, hcap = 0;
+	size_t pcap = 0, hcap = 0, rcap = 0;
 	/* open headings, innermost last, for "content follows" tracking */
 	size_t stack[8];
 	int depth = 0, rc = 0;
@@ -160,6 +183,8 @@ static int extract(dz_section *s)
 			s->nheads++;
 			continue;
 		}
+		if (is_type(n, "table_row") && (rc = add_row(s, &rcap, n)) != 0)
+			break;
 		if (t == CMARK_NODE_PARAGRAPH || is_type(n, "table_cell") ||
 		    t == CMARK_NODE_CODE_BLOCK) {
 			size_t chars;
@@ -229,8 +254,11 @@ void dz_section_dispose(dz_section *s)
 		dz_free(s->heads[i].text);
 	for (i = 0; i < s->nparas; i++)
 		dz_free(s->paras[i].text);
+	for (i = 0; i < s->nrows; i++)
+		dz_free(s->rows[i].text);
 	dz_free(s->heads);
 	dz_free(s->paras);
+	dz_free(s->rows);
 	if (s->doc)
 		cmark_node_free(s->doc);
 	dz_free(s->id);
