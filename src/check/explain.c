@@ -416,7 +416,7 @@ static char *normalise(const char *s, size_t len)
 			continue;
 		}
 		/* a page number: — digits — (with any spaces) */
-		if (!strncmp(s + i, "—", 3)) {
+		if (i + 3 <= len && !memcmp(s + i, "—", 3)) {
 			size_t j = i + 3;
 			int digits = 0;
 			while (j < len && (s[j] == ' ' || (s[j] >= '0' && s[j] <= '9'))) {

@@ -155,6 +155,11 @@ static int check_one(opts *op, const char *dir, row *rw)
 		goto done;
 	}
 	rw->stage = dz_strdup(dossier_report_stage(r));
+	if (!rw->name || !rw->scheme || !rw->stage) {
+		dz_err(DOSSIER_ENOMEM, "", 0, 0, "内存不足", "out of memory", "", "");
+		status = cli_print_error(NULL);
+		goto done;
+	}
 	rw->errors = dossier_report_count_sev(r, DOSSIER_SEV_ERROR);
 	rw->warnings = dossier_report_count_sev(r, DOSSIER_SEV_WARNING);
 	status = rw->errors ? EXIT_FINDINGS : EXIT_COMPLETE;

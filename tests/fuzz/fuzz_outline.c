@@ -6,7 +6,8 @@
  * rules are evaluated with dossier_check_run on two centres loaded once:
  * the toy centre (tests/toy/centre) and the engineering sample, whose data
  * every kind of rule can meet; and the toy centre's annual report is built
- * from it (dossier_doc_build: sections, figures and tables it names).
+ * from it (dossier_doc_build: sections, figures and tables it names), and
+ * its obligation matrix printed in every format (dossier_outline_explain).
  * Every finding's strings are read so a dangling one shows under ASan.
  * The check date is fixed. Run from the repository root.
  */
@@ -58,6 +59,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		if (dossier_doc_build(&d, centres[0], o, "annual-report") == 0)
 			dossier_doc_free(d);
+		for (k = 0; k < 3; k++) {
+			char *out = NULL;
+			if (dossier_outline_explain(o, (dossier_explain_format)k, (int)(k & 1), NULL, &out) == 0)
+				sum += strlen(out);
+			dossier_free(out);
+		}
 		dossier_outline_free(o);
 	}
 	dossier_error_clear();

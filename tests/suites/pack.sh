@@ -91,7 +91,8 @@ for s in samples/*/; do
 	[ -s "$p" ] || continue
 	expect "$n: verify --extract" 0 "$bin" verify --ca "$K/trust.pem" --extract "$x" "$p"
 	has "$n: verify names the centre" "$(grep -o '<name>[^<]*' "$s/centre.xml" | head -1 | cut -c7-)" "$t/out"
-	has "$n: verify names the scheme" "scheme:       $n" "$t/out"
+	sch=$(grep -o 'scheme="[^"]*"' "$s/centre.xml" | head -1 | cut -d'"' -f2)
+	has "$n: verify names the scheme" "scheme:       $sch" "$t/out"
 	if diff -r -x META-INF "$s" "$x" >"$t/diff" 2>&1 && [ -f "$x/META-INF/ASiCManifest.xml" ]; then
 		ok "$n: extracted tree equals the centre directory"; else no "$n: extracted tree"; head -5 "$t/diff"; fi
 	expect "$n: dossier check on the extracted tree" 0 "$bin" check -q "$x"
@@ -121,11 +122,11 @@ for s in samples/*/; do
 	if [ "$(bsdtar -tf "$p" | wc -l)" = "$want" ]; then ok "$n: bsdtar lists every entry"; else no "$n: bsdtar lists every entry"; fi
 	check "$n: Python zipfile (mimetype first and stored, UTF-8 flag, NFC, modes)" py_zipcheck "$p"
 done
-grep -q 'role="section" supports="section:annual-1-basic document:annual-report"' \
+grep -q 'role="section" supports="section:summary-1-abstract document:summary-report"' \
 	"$t/x-ndrc-engineering-2025/META-INF/ASiCManifest.xml" && ok "manifest: sections name their outline section and document" \
 	|| no "manifest: sections name their outline section and document"
 grep -q 'evidence="E07" kind="人员名单"' "$t/x-ndrc-engineering-2025/META-INF/ASiCManifest.xml" &&
-	grep -q 'supports="field:staff_total field:rd_staff"' "$t/x-ndrc-engineering-2025/META-INF/ASiCManifest.xml" &&
+	grep -q 'supports="field:staff_total field:rd_staff field:senior_experts field:phd_staff"' "$t/x-ndrc-engineering-2025/META-INF/ASiCManifest.xml" &&
 	ok "manifest: evidence carries its register record and the fields it supports" ||
 	no "manifest: evidence carries its register record and the fields it supports"
 
