@@ -19,9 +19,11 @@ import sys
 CONTROLS = "".join(chr(c) for c in range(1, 32) if c not in (9, 10, 13)) + "\x7f\x85\x9f"
 NONCHARS = "\ufffe\uffff"
 
+# The author's level-1 heading is replaced by the outline's (a different one
+# is a finding), so what the heading held is tested in the paragraph too.
 MARKDOWN = """# 一、工作进展 <&> "quoted" 'apos' ]]> &amp; &lt;
 
-本年度中心稳步推进各项工作。Text with <tags>, & ampersands, ]]> CDATA ends,
+本年度中心稳步推进各项工作（"quoted" 'apos'）。Text with <tags>, & ampersands, ]]> CDATA ends,
 <![CDATA[ not cdata ]]>, <?pi target?>, <!-- a comment -->, and &#x1F600; &#0; &#1; &copy; &nbsp; &bogus;.
 
 ## （一）研发
