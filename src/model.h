@@ -196,6 +196,8 @@ typedef struct {
 	size_t nstages;
 	char **fields;         /* field-present: the fields it requires */
 	size_t nfields;
+	char **sections;       /* sections, items, headings: only these */
+	size_t nsections;
 	int skip_absent;       /* if-absent="skip" */
 	char *match;           /* narrative: '|'-separated phrases */
 	dz_kind kind;

@@ -194,6 +194,24 @@ static void load_rule(loader *L, xmlNodePtr n, dz_rule *r)
 		if (L->rc)
 			return;
 	}
+	if ((s = attr(n, "sections")) != NULL) {
+		if (split(&r->sections, &r->nsections, s, ' '))
+			L->rc = DOSSIER_ENOMEM;
+		dz_free(s);
+		if (L->rc == 0 && r->kind != DZ_K_SECTIONS && r->kind != DZ_K_ITEMS &&
+		    r->kind != DZ_K_HEADINGS)
+			outline_err(L, n, "规则 %s：只有 sections、items、headings 规则可以限定章节（sections）",
+				    "rule %s: only sections, items and headings rules take sections=", r->id);
+		for (i = 0; L->rc == 0 && i < r->nsections; i++) {
+			const dz_osection *os = dz_outline_section(L->o, r->sections[i]);
+			if (!os || !r->document || strcmp(os->doc->id, r->document) != 0)
+				outline_err(L, n, "规则引用了其文件中没有的章节：%s",
+					    "rule names a section its document does not have: %s",
+					    r->sections[i]);
+		}
+		if (L->rc)
+			return;
+	}
 	for (ch = n->children; ch; ch = ch->next) {
 		if (is_el(ch, "zh")) r->zh = text_of(ch);
 		else if (is_el(ch, "en")) r->en = text_of(ch);
@@ -891,6 +909,7 @@ void dossier_outline_free(dossier_outline *o)
 		dz_free(r->id); dz_free(r->document); dz_free(r->match);
 		free_list(r->stages, r->nstages);
 		free_list(r->fields, r->nfields);
+		free_list(r->sections, r->nsections);
 		dz_free(r->zh); dz_free(r->en); dz_free(r->fix_zh); dz_free(r->fix_en);
 		dz_free(r->regex_src); dz_free(r->offset); dz_free(r->value);
 		dz_free(r->requires); dz_free(r->op);

@@ -158,6 +158,21 @@ static void section_name(const dz_osection *s, char *buf, size_t n)
 		 s->number && *s->number ? "、" : "", s->title);
 }
 
+/* Does the rule cover this section (sections="..." narrows it)? */
+static int rule_has_section(const dz_rule *r, const dz_osection *os)
+{
+	size_t i;
+	if (!r->nsections)
+		return 1;
+	for (i = 0; i < r->nsections; i++)
+		if (!strcmp(r->sections[i], os->id))
+			return 1;
+	return 0;
+}
+
+/* A section the text asks for and that is missing or empty has the rule's
+ * severity; one that is there but shorter than min-chars is at most a
+ * warning: the length is dossier's hint, no text sets it. */
 static void k_sections(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 {
 	size_t i;
@@ -166,9 +181,14 @@ static void k_sections(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 		const dz_section *s = dz_centre_section(x->c, os->id);
 		char name[256], file[300], chars[32], min[32];
 		dz_vars vs = {0};
+		dz_rule shortr;
+		int missing;
+		if (!rule_has_section(r, os))
+			continue;
 		if (s && (long)s->chars >= os->min_chars)
 			continue;
-		if (!s && !os->required)
+		missing = !s || s->chars == 0;
+		if (missing && !os->required)
 			continue;
 		section_name(os, name, sizeof name);
 		snprintf(file, sizeof file, "%s/sections/%s.md", x->c->dir, os->id);
@@ -179,8 +199,12 @@ static void k_sections(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 		dz_var(&vs, "file", file);
 		dz_var(&vs, "chars", chars);
 		dz_var(&vs, "min", min);
-		dz_var2(&vs, "problem", s ? "内容不足" : "缺失", s ? "too short" : "missing");
-		dz_report_add(x->rep, r, file, s ? 1 : 0, NULL, &vs);
+		dz_var2(&vs, "problem", !s ? "缺失" : missing ? "没有内容" : "内容偏少（少于 dossier 建议的字数）",
+			!s ? "missing" : missing ? "empty" : "short (below the length dossier suggests)");
+		shortr = *r;
+		if (!missing && shortr.severity < DOSSIER_SEV_WARNING)
+			shortr.severity = DOSSIER_SEV_WARNING;
+		dz_report_add(x->rep, &shortr, file, s ? 1 : 0, NULL, &vs);
 	}
 }
 
@@ -190,8 +214,8 @@ static void k_items(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 	for (i = d->first_sec; i < d->first_sec + d->nsec; i++) {
 		const dz_osection *os = &x->o->secs[i];
 		const dz_section *s = dz_centre_section(x->c, os->id);
-		if (!s)
-			continue; /* reported by the sections rule */
+		if (!s || !rule_has_section(r, os))
+			continue; /* a missing one is the sections rule's */
 		for (j = 0; j < os->nitems; j++) {
 			const dz_item *it = &os->items[j];
 			const dz_heading *found = NULL;
@@ -936,7 +960,7 @@ static void k_headings(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 	size_t i, h;
 	for (i = d->first_sec; i < d->first_sec + d->nsec; i++) {
 		const dz_osection *os = &x->o->secs[i];
-		const dz_section *s = dz_centre_section(x->c, os->id);
+		const dz_section *s = rule_has_section(r, os) ? dz_centre_section(x->c, os->id) : NULL;
 		for (h = 0; s && h < s->nheads; h++) {
 			char name[256], file[300];
 			dz_vars vs = {0};

@@ -5,9 +5,18 @@ base ../tests/toy/centre
 args --outline tests/toy/toy-scheme-2030.xml
 
 === sections-short
+# shorter than min-chars: a warning (the length is dossier's hint)
 run printf '# 二、下一步\n\n继续研发\n' > sections/r-2.md
+exit 0
+fires TOY-01
+expect-text warning [TOY-01]
+
+=== sections-empty
+# the heading alone: as good as missing, the rule's own severity
+run printf '# 二、下一步\n' > sections/r-2.md
 exit 1
 fires TOY-01
+expect-text error [TOY-01]
 
 === sections-short-twin
 run printf '# 二、下一步\n\n继续抓研发\n' > sections/r-2.md
