@@ -290,7 +290,7 @@ static void scan_para(dz_ctx *x, const dz_rule *r, const dz_section *s, const dz
 			continue;
 		{
 			/* "累计17家" of a field that is the period's figure is another
-			 * number; "A与B合计X" gives the sum, not B */
+			 * number; "A与B合计X", "A与BX" give the sum, not B */
 			const char *j0 = t + hits[i].end;
 			size_t jl = off - hits[i].end, st = hits[i].start;
 			int cumul = !hits[i].f->cumulative &&
@@ -298,9 +298,7 @@ static void scan_para(dz_ctx *x, const dz_rule *r, const dz_section *s, const dz
 				     (st >= 6 && !strncmp(t + st - 6, "累计", 6)));
 			int summed = st >= 3 &&
 				     (!strncmp(t + st - 3, "与", 3) || !strncmp(t + st - 3, "和", 3) ||
-				      !strncmp(t + st - 3, "及", 3) || !strncmp(t + st - 3, "、", 3)) &&
-				     (within(j0, jl, "合计") || within(j0, jl, "共") ||
-				      within(j0, jl, "总计"));
+				      !strncmp(t + st - 3, "及", 3) || !strncmp(t + st - 3, "、", 3));
 			if (cumul || summed)
 				continue;
 		}

@@ -199,12 +199,12 @@ static void load_rule(loader *L, xmlNodePtr n, dz_rule *r)
 			L->rc = DOSSIER_ENOMEM;
 		dz_free(s);
 		if (L->rc == 0 && r->kind != DZ_K_SECTIONS && r->kind != DZ_K_ITEMS &&
-		    r->kind != DZ_K_HEADINGS)
-			outline_err(L, n, "规则 %s：只有 sections、items、headings 规则可以限定章节（sections）",
-				    "rule %s: only sections, items and headings rules take sections=", r->id);
+		    r->kind != DZ_K_HEADINGS && r->kind != DZ_K_NARRATIVE)
+			outline_err(L, n, "规则 %s：只有 sections、items、headings、narrative 规则可以限定章节（sections）",
+				    "rule %s: only sections, items, headings and narrative rules take sections=", r->id);
 		for (i = 0; L->rc == 0 && i < r->nsections; i++) {
 			const dz_osection *os = dz_outline_section(L->o, r->sections[i]);
-			if (!os || !r->document || strcmp(os->doc->id, r->document) != 0)
+			if (!os || (r->document && strcmp(os->doc->id, r->document) != 0))
 				outline_err(L, n, "规则引用了其文件中没有的章节：%s",
 					    "rule names a section its document does not have: %s",
 					    r->sections[i]);

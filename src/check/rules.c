@@ -908,7 +908,7 @@ static void k_targets(dz_ctx *x, const dz_rule *r)
 		dz_num_format(a, sizeof a, have.v, uh);
 		dz_num_format(b, sizeof b, want.v, uw);
 		field_vars(&vs, f);
-		dz_var2(&vs, "problem", "未达到目标值", "falls short of its target");
+		dz_var2(&vs, "problem", "未达到目标值", "is not met");
 		dz_var(&vs, "value", a);
 		dz_var(&vs, "expected", b);
 		add_at(x, r, t, &vs);
@@ -995,7 +995,7 @@ static void k_narrative(dz_ctx *x, const dz_rule *r)
 	for (i = 0; i < x->c->nsecs; i++) {
 		const dz_section *s = &x->c->secs[i];
 		const dz_osection *os = dz_outline_section(x->o, s->id);
-		if (!os || (r->document && strcmp(os->doc->id, r->document)))
+		if (!os || (r->document && strcmp(os->doc->id, r->document)) || !rule_has_section(r, os))
 			continue;
 		for (p = 0; p < s->nparas; p++)
 			for (a = 0; a < nalts; a++)
@@ -1203,9 +1203,50 @@ static void core_dates(dz_ctx *x)
 	xmlXPathFreeCompExpr(c);
 }
 
+/* Lists whose last entry the rules read as the latest (evaluations, the
+ * extensions) are in date order: a later entry never dated earlier. */
+static void core_order(dz_ctx *x)
+{
+	static const char *const lists[][3] = {
+		{"/centre/evaluations/evaluation[@date]", "date", "evaluations"},
+		{"/centre/dates/extension[@requested]", "requested", "dates/extension"},
+	};
+	size_t k;
+	for (k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+		xmlXPathCompExprPtr c = xmlXPathCompile(BAD_CAST lists[k][0]);
+		xmlXPathObjectPtr o = c ? eval(x, c, NULL) : NULL;
+		int i, n = nodes(o);
+		long prev = 0;
+		for (i = 0; i < n; i++) {
+			xmlNodePtr e = o->nodesetval->nodeTab[i];
+			xmlChar *d = xmlGetProp(e, BAD_CAST lists[k][1]);
+			long v;
+			if (d && dz_date_parse(&v, (const char *)d) == 0) {
+				if (i > 0 && v < prev) {
+					char *zh = dz_fmt("%s 未按时间顺序列出：%s 排在更晚的日期之后",
+							  lists[k][2], (const char *)d);
+					char *en = dz_fmt("%s are not in date order: %s comes after a later date",
+							  lists[k][2], (const char *)d);
+					dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-ORDER", "centre.xsd",
+							   x->file, dz_node_line(e), zh ? zh : "", en ? en : "",
+							   "按日期先后排列：规则把最后一项当作最近的一次。",
+							   "List them oldest first: the rules read the last entry as the latest.");
+					dz_free(zh);
+					dz_free(en);
+				}
+				prev = v;
+			}
+			xmlFree(d);
+		}
+		xmlXPathFreeObject(o);
+		xmlXPathFreeCompExpr(c);
+	}
+}
+
 static void core_checks(dz_ctx *x)
 {
 	dz_rule r;
+	core_order(x);
 	core_dates(x);
 	core_rule(&r, "CORE-FIELD", DZ_K_FIELD_VALID, DOSSIER_SEV_ERROR, "centre.xsd",
 		  "数据表字段“{label}”（{field}）的值“{value}”{problem}",

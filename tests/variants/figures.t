@@ -20,6 +20,15 @@ passes DL-NAR-02
 run printf '\n依托单位自筹与社会资本合计2,480.00万元。\n' >> sections/annual-7-finance.md
 passes DL-NAR-02
 
+=== a-and-b-without-heji-is-their-sum-too
+run printf '\n依托单位自筹与社会资本2,480.00万元。\n' >> sections/annual-7-finance.md
+passes DL-NAR-02
+
+=== b-alone-is-checked
+run printf '\n本年度社会资本2,480.00万元。\n' >> sections/annual-7-finance.md
+exit 1
+fires DL-NAR-02
+
 === table-row
 run printf '\n| 指标 | 数值 |\n|---|---|\n| 研发人员数 | 99人 |\n' >> sections/annual-5-talent.md
 exit 1
