@@ -8,7 +8,7 @@ set -eu
 
 # build: compiler, libraries of every pipeline stage
 PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
-libcmark-gfm-extensions-dev libzip-dev libssl-dev libutf8proc-dev \
+libcmark-gfm-extensions-dev libssl-dev libutf8proc-dev \
 libhpdf-dev libharfbuzz-dev libunibreak-dev"
 # fonts the renderer falls back to (free, from Debian) and the sRGB profile
 PKGS="$PKGS fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"

@@ -35,12 +35,19 @@ typedef struct {
 					above 1 MiB) */
 	dossier_progress_cb progress;  /**< or NULL */
 	void *payload;
+	/* version 2 */
+	unsigned max_expansion;    /**< the sum of uncompressed sizes may be at
+					most this many times the package's size
+					(0: the default, 100) */
+	const char *policy_file;   /**< algorithm policy that tightens the
+					default one (doc/package.md, "Algorithm
+					policy"), or NULL */
 } dossier_verify_options;
 
-#define DOSSIER_VERIFY_OPTIONS_VERSION 1
+#define DOSSIER_VERIFY_OPTIONS_VERSION 2
 #define DOSSIER_VERIFY_OPTIONS_INIT \
 	{DOSSIER_VERIFY_OPTIONS_VERSION, NULL, NULL, (uint64_t)64 << 30, 100000, \
-	 (uint64_t)16 << 30, (uint64_t)64 << 30, 200, NULL, NULL}
+	 (uint64_t)16 << 30, (uint64_t)64 << 30, 200, NULL, NULL, 100, NULL}
 
 /** Why a package was rejected. Strings are borrowed from the result. */
 typedef struct {

@@ -30,6 +30,9 @@ static void help(FILE *f)
 "  --max-entry-size 大小  单个条目解压后上限（默认 16G）\n"
 "  --max-total 大小       解压后总大小上限（默认 64G）\n"
 "  --max-ratio N          压缩比上限（对 1 MiB 以上的条目，默认 200）\n"
+"  --max-expansion N      解压后总大小最多为软件包大小的 N 倍（默认 100）\n"
+"  --policy 文件          收紧算法策略（RSA 位数、曲线、摘要算法；格式见\n"
+"                         doc/package.md 的“算法策略”）\n"
 "  --lang zh|en           消息语言\n"
 "  -q, --quiet            不显示进度条；通过时不输出\n"
 "  -h, --help             显示本帮助\n"
@@ -59,6 +62,11 @@ static void help(FILE *f)
 "  --max-total SIZE       largest total uncompressed size (default 64G)\n"
 "  --max-ratio N          largest compression ratio of entries over 1 MiB\n"
 "                         (default 200)\n"
+"  --max-expansion N      the entries may expand to at most N times the\n"
+"                         package's size in all (default 100)\n"
+"  --policy FILE          tighten the algorithm policy (RSA size, curves,\n"
+"                         digests; format in doc/package.md, \"Algorithm\n"
+"                         policy\")\n"
 "  --lang zh|en           message language\n"
 "  -q, --quiet            no progress bar; print nothing on success\n"
 "  -h, --help             show this help\n"
@@ -115,6 +123,8 @@ int cmd_verify(int argc, char **argv)
 		{"max-entry-size", required_argument, NULL, 'S'},
 		{"max-total", required_argument, NULL, 'T'},
 		{"max-ratio", required_argument, NULL, 'R'},
+		{"max-expansion", required_argument, NULL, 'X'},
+		{"policy", required_argument, NULL, 'p'},
 		{"lang", required_argument, NULL, 'l'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
@@ -130,7 +140,8 @@ int cmd_verify(int argc, char **argv)
 		case 'c': vo.ca_file = optarg; break;
 		case 'x': vo.extract_dir = optarg; break;
 		case 'L': list = 1; break;
-		case 'P': case 'E': case 'S': case 'T': case 'R': {
+		case 'p': vo.policy_file = optarg; break;
+		case 'P': case 'E': case 'S': case 'T': case 'R': case 'X': {
 			size_t v = cli_parse_size(optarg);
 			if (!v) {
 				fprintf(stderr, L("dossier verify: 无效的数值：%s\n",
@@ -141,7 +152,8 @@ int cmd_verify(int argc, char **argv)
 			else if (ch == 'E') vo.max_entries = v;
 			else if (ch == 'S') vo.max_entry_size = v;
 			else if (ch == 'T') vo.max_total = v;
-			else vo.max_ratio = v > 1000000 ? 1000000 : (unsigned)v;
+			else if (ch == 'R') vo.max_ratio = v > 1000000 ? 1000000 : (unsigned)v;
+			else vo.max_expansion = v > 1000000 ? 1000000 : (unsigned)v;
 			break;
 		}
 		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;

@@ -1,12 +1,13 @@
 /*
  * fuzz_verify.c — libFuzzer target for stage 6 on a received package: the
  * input is written as package.asice in a private scratch directory and
- * verified with dossier_verify_run against the committed test CA
- * tests/fuzz/verify-ca.pem (the PKI that signed the seed packages), with
- * extraction into a scratch folder that is emptied after every input.
- * This runs the ZIP structure checks (local and central headers, ZIP64,
- * names, overlaps, sizes, ratios), the manifest parser, CMS and SM2
- * signature checks and the digests. Every string of the verdict is read so
+ * verified with dossier_verify_run against the committed test CAs
+ * tests/fuzz/verify-ca.pem (the roots of the two PKIs that signed the seed
+ * packages), with extraction into a scratch folder that is emptied after
+ * every input. This runs the ZIP structure checks (local and central
+ * headers, ZIP64, names, overlaps, sizes, ratios), the manifest parser, the
+ * DER walk of the CAdES file, CMS and SM2 signature checks, the algorithm
+ * policy and the digests. Every string of the verdict is read so
  * a dangling one shows under ASan.
  *
  * Limits are small (1 MiB entries, 4 MiB in all) so a mutated size field
