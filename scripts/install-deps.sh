@@ -8,13 +8,15 @@ set -eu
 
 # build: compiler, libraries of every pipeline stage
 PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
-libcmark-gfm-extensions-dev libssl-dev libutf8proc-dev \
+libcmark-gfm-extensions-dev libssl-dev libcurl4-openssl-dev libutf8proc-dev \
 libhpdf-dev libharfbuzz-dev libunibreak-dev"
+# keys on PKCS#11 tokens (UKey, HSM): OpenSSL 3.0's pkcs11 engine (libp11)
+PKGS="$PKGS libengine-pkcs11-openssl"
 # fonts the renderer falls back to (free, from Debian) and the sRGB profile
 PKGS="$PKGS fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"
 # tests: independent judges of what dossier writes
 PKGS="$PKGS libxml2-utils time zip unzip p7zip-full libarchive-tools \
-python3 openssl poppler-utils qpdf valgrind util-linux \
+python3 openssl poppler-utils qpdf valgrind util-linux softhsm2 \
 default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java"
 # make fuzz only (install-deps.sh --fuzz): clang-14 with libFuzzer and sanitizers
 FUZZ_PKGS="clang libclang-rt-14-dev"

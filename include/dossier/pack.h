@@ -88,11 +88,15 @@ typedef struct {
 	int force_zip64;              /**< write ZIP64 records even when not needed */
 	dossier_progress_cb progress; /**< or NULL */
 	void *payload;
+	/* version 2 */
+	const char *tsa_url;          /**< an RFC 3161 time-stamp authority
+					   (http or https): the CAdES signature
+					   is time-stamped (CAdES-B-T); NULL: not */
 } dossier_pack_options;
 
-#define DOSSIER_PACK_OPTIONS_VERSION 1
+#define DOSSIER_PACK_OPTIONS_VERSION 2
 #define DOSSIER_PACK_OPTIONS_INIT \
-	{DOSSIER_PACK_OPTIONS_VERSION, NULL, 0, -1, 0, 0, NULL, NULL}
+	{DOSSIER_PACK_OPTIONS_VERSION, NULL, 0, -1, 0, 0, NULL, NULL, NULL}
 
 /**
  * Write the package `out_path` for `centre`, which `findings` (the result of

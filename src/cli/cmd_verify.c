@@ -33,6 +33,8 @@ static void help(FILE *f)
 "  --max-expansion N      解压后总大小最多为软件包大小的 N 倍（默认 100）\n"
 "  --policy 文件          收紧算法策略（RSA 位数、曲线、摘要算法；格式见\n"
 "                         doc/package.md 的“算法策略”）\n"
+"  --crl 文件             吊销列表（PEM 或 DER）：签名者或其 CA 在列表上即拒绝，\n"
+"                         除非时间戳证明签署早于吊销\n"
 "  --lang zh|en           消息语言\n"
 "  -q, --quiet            不显示进度条；通过时不输出\n"
 "  -h, --help             显示本帮助\n"
@@ -67,6 +69,9 @@ static void help(FILE *f)
 "  --policy FILE          tighten the algorithm policy (RSA size, curves,\n"
 "                         digests; format in doc/package.md, \"Algorithm\n"
 "                         policy\")\n"
+"  --crl FILE             revocation lists (PEM or DER): a signer or CA on one\n"
+"                         is refused, unless a time-stamp proves it signed\n"
+"                         before the revocation\n"
 "  --lang zh|en           message language\n"
 "  -q, --quiet            no progress bar; print nothing on success\n"
 "  -h, --help             show this help\n"
@@ -85,8 +90,25 @@ static void print_pass(const char *pkg, const dossier_verify_result *r, int list
 	if (*in->signer) {
 		printf(L("  签名者：    %s\n", "  signer:       %s\n"), in->signer);
 		printf(L("  签发者：    %s\n", "  issuer:       %s\n"), in->signer_issuer);
-		printf(L("  签名时间：  %s（签名者声明，无时间戳）\n",
-			 "  signing time: %s (claimed by the signer; no time-stamp)\n"), in->signing_time);
+		if (*in->timestamp) {
+			printf(L("  签名时间：  %s（签名者声明）\n", "  signing time: %s (claimed by the signer)\n"),
+			       in->signing_time);
+			printf(L("  时间戳：    %s，由 %s 证明签名在此之前已存在\n",
+				 "  time-stamp:   %s: %s proves the signature existed by then\n"),
+			       in->timestamp, in->tsa);
+			if (in->signer_expired)
+				printf("%s", L("  注意：签名者证书此后已过期；时间戳证明签署时证书有效\n",
+					       "  note: the signer's certificate has expired since; the "
+					       "time-stamp proves it was valid when it signed\n"));
+			if (in->signer_revoked_after)
+				printf("%s", L("  注意：签名者（或其 CA）在时间戳之后被吊销\n",
+					       "  note: the signer (or a CA) was revoked after the "
+					       "time-stamp\n"));
+		} else {
+			printf(L("  签名时间：  %s（签名者声明，无时间戳）\n",
+				 "  signing time: %s (claimed by the signer; no time-stamp)\n"),
+			       in->signing_time);
+		}
 	}
 	if (*in->sm2_signer)
 		printf(L("  SM2 签名者：%s\n", "  SM2 signer:   %s\n"), in->sm2_signer);
@@ -125,6 +147,7 @@ int cmd_verify(int argc, char **argv)
 		{"max-ratio", required_argument, NULL, 'R'},
 		{"max-expansion", required_argument, NULL, 'X'},
 		{"policy", required_argument, NULL, 'p'},
+		{"crl", required_argument, NULL, 'r'},
 		{"lang", required_argument, NULL, 'l'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
@@ -141,6 +164,7 @@ int cmd_verify(int argc, char **argv)
 		case 'x': vo.extract_dir = optarg; break;
 		case 'L': list = 1; break;
 		case 'p': vo.policy_file = optarg; break;
+		case 'r': vo.crl_file = optarg; break;
 		case 'P': case 'E': case 'S': case 'T': case 'R': case 'X': {
 			size_t v = cli_parse_size(optarg);
 			if (!v) {

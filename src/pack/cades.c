@@ -29,12 +29,13 @@
 #include "util/util.h"
 #include "pack_int.h"
 
-/* Unsigned attributes the format defines: none yet. The signing issue adds
- * RFC 3161 time-stamp tokens here (id-aa-signatureTimeStampToken,
- * 1.2.840.113549.1.9.16.2.14), and only here. */
+/* Unsigned attributes the format defines: the RFC 3161 time-stamp token
+ * over the signature value (CAdES-B-T), once, with one value; verify.c
+ * checks the token itself. */
 static const struct {
 	const char *oid, *name;
 } unsigned_allowed[] = {
+	{"1.2.840.113549.1.9.16.2.14", "signatureTimeStampToken"},
 	{NULL, NULL}
 };
 
@@ -294,7 +295,7 @@ static int check_signed_attrs(const tlv *set, int ctype_nid, int md_nid, dz_prob
 	return 0;
 }
 
-static int check_unsigned_attrs(const tlv *set, dz_problem *prob)
+static int check_unsigned_attrs(const tlv *set, dz_cades_info *info, dz_problem *prob)
 {
 	der d = inside(set);
 	tlv a;
@@ -315,12 +316,32 @@ static int check_unsigned_attrs(const tlv *set, dz_problem *prob)
 			;
 		if (!unsigned_allowed[k].oid)
 			return dz_reject(prob, "signature-unsigned-attribute", P7S,
-					 "未签名属性不受签名保护，任何人都能添加；本格式不允许。",
+					 "未签名属性不受签名保护，任何人都能添加；本格式只允许时间戳。",
 					 "Unsigned attributes are not protected by the signature: anyone "
-					 "can add them. This format does not allow them.",
+					 "can add them. This format allows a time-stamp only.",
 					 "签名带有未签名属性 %s（%zu 字节）",
 					 "the signature carries an unsigned attribute %s (%zu bytes)",
 					 oid, a.rawlen);
+		{
+			/* the time-stamp token: once, one value, a ContentInfo */
+			der vd;
+			tlv vals, val, extra;
+			if (info->token)
+				return dz_reject(prob, "signature-unsigned-attribute", P7S, "", "",
+						 "签名带有两个时间戳属性%s", "the signature carries two "
+						 "time-stamp attributes%s", "");
+			if (next(&ad, &vals) != 1 || vals.tag != (V_ASN1_SET | V_ASN1_CONSTRUCTED) ||
+			    next(&ad, &extra) != 0)
+				return fmt(prob, "未签名属性格式错误", "an unsigned attribute is malformed");
+			vd = inside(&vals);
+			if (next(&vd, &val) != 1 || next(&vd, &extra) != 0 ||
+			    val.tag != (V_ASN1_SEQUENCE | V_ASN1_CONSTRUCTED))
+				return dz_reject(prob, "signature-unsigned-attribute", P7S, "", "",
+						 "时间戳属性必须恰有一个值%s",
+						 "the time-stamp attribute must have exactly one value%s", "");
+			info->token = val.raw;
+			info->token_len = val.rawlen;
+		}
 	}
 	return r < 0 ? enc(prob, "unsigned attributes") : 0;
 }
@@ -455,10 +476,12 @@ int dz_cades_profile(const unsigned char *p, size_t n, const dz_policy *pol,
 	info->sig_is_ec = ec;
 	if (next(&si, &t) != 1 || t.tag != V_ASN1_OCTET_STRING)
 		return fmt(prob, "SignerInfo 格式错误", "the SignerInfo is malformed");
+	info->sig = t.v;        /* what a time-stamp token stamps */
+	info->sig_len = t.len;
 	if ((r = next(&si, &t)) == 1) {
 		if (t.tag != 0xA1)
 			return fmt(prob, "SignerInfo 末尾有多余内容", "the SignerInfo has extra content at its end");
-		if ((r = check_unsigned_attrs(&t, prob)) != 0)
+		if ((r = check_unsigned_attrs(&t, info, prob)) != 0)
 			return r;
 		r = next(&si, &t);
 		if (r == 1)

@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -736,7 +737,7 @@ int dossier_pack_write(const char *out_path, const dossier_centre *centre,
 		       dossier_signer *const *signers, size_t nsigners,
 		       const dossier_pack_options *opts)
 {
-	dossier_pack_options defopt = DOSSIER_PACK_OPTIONS_INIT;
+	dossier_pack_options o = DOSSIER_PACK_OPTIONS_INIT;
 	const dossier_signer *cms_signer = NULL, *sm2_signer = NULL;
 	packer p;
 	outfile of;
@@ -753,8 +754,12 @@ int dossier_pack_write(const char *out_path, const dossier_centre *centre,
 	memset(&p, 0, sizeof p);
 	memset(&of, 0, sizeof of);
 	of.fd = -1;
-	if (!opts)
-		opts = &defopt;
+	if (opts && opts->version >= 2)
+		o = *opts;
+	else if (opts) /* version 1: the fields before tsa_url */
+		memcpy(&o, opts, offsetof(dossier_pack_options, tsa_url));
+	o.version = DOSSIER_PACK_OPTIONS_VERSION;
+	opts = &o;
 	if (!out_path || !centre || !outline || !findings || nsigners == 0 || nsigners > 2)
 		return dz_err(DOSSIER_EUSAGE, "", 0, 0, "打包参数无效", "invalid packing arguments",
 			      "", "");
@@ -768,6 +773,12 @@ int dossier_pack_write(const char *out_path, const dossier_centre *centre,
 				      "Give at most one RSA/ECDSA key and one SM2 key.");
 		*slot = signers[i];
 	}
+	if (opts->tsa_url && !cms_signer)
+		return dz_err(DOSSIER_EUSAGE, opts->tsa_url, 0, 0,
+			      "时间戳加在 CAdES 签名上，需要一个 RSA 或 ECDSA 密钥",
+			      "a time-stamp goes on the CAdES signature, which needs an RSA or "
+			      "ECDSA key", "再给一个 RSA/ECDSA 的 --key，或不加 --tsa。",
+			      "Add an RSA/ECDSA --key, or leave out --tsa.");
 	if (centre->from_table)
 		return dz_err(DOSSIER_EUSAGE, centre->xml_path, 0, 0,
 			      "这是评估数据表 XML，不是中心目录", "this is an evaluation-tables XML, not a "
@@ -874,7 +885,7 @@ int dossier_pack_write(const char *out_path, const dossier_centre *centre,
 		goto done;
 	/* sign before anything of META-INF is written: nothing is rewritten */
 	if (cms_signer && (rc = dz_cms_sign(&cms, &cms_len, cms_signer,
-					    (unsigned char *)manifest, mlen, when)) != 0)
+					    (unsigned char *)manifest, mlen, when, opts->tsa_url)) != 0)
 		goto done;
 	if (sm2_signer && (rc = dz_sm2_sign(&sm2, &sm2_len, sm2_signer,
 					    (unsigned char *)manifest, mlen)) != 0)

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <zlib.h>
 #include <openssl/evp.h>
+#include <openssl/ts.h>
 #include <openssl/x509.h>
 #include "dossier/pack.h"
 #include "dossier/verify.h"
@@ -266,13 +267,23 @@ struct dossier_signer {
 	char *key_path;
 };
 
+/* PKCS#11 keys (token.c): 1 if `key` is an RFC 7512 URI ("pkcs11:..."). */
+int dz_is_token_uri(const char *key);
+/* The private key the URI names, on its token; `pin` is asked for the PIN
+ * (the password callback of dossier_signer_load). */
+int dz_token_load(EVP_PKEY **out, const char *uri,
+		  int (*pin)(char *buf, size_t size, const char *what, void *payload),
+		  void *payload);
+
 /* Detached CAdES signature (DER) over `data`: SHA-256, signed attributes
  * content-type, message-digest, signing-time (= `when`) and ESS
  * signing-certificate-v2; signer certificate and chain included. ECDSA
  * signatures are re-made until their DER length is the maximum, so the
- * package's size and layout do not depend on the random nonce. */
+ * package's size and layout do not depend on the random nonce. With `tsa`
+ * (a URL), the signature value is time-stamped there and the token added
+ * as the unsigned attribute id-aa-signatureTimeStampToken (CAdES-B-T). */
 int dz_cms_sign(unsigned char **out, size_t *outlen, const dossier_signer *s,
-		const unsigned char *data, size_t len, long long when);
+		const unsigned char *data, size_t len, long long when, const char *tsa);
 /* Plain SM2 signature (DER SEQUENCE{r,s}, fixed 72-byte length) over
  * `data` with SM3 and the GM/T 0009 distinguishing ID. */
 int dz_sm2_sign(unsigned char **out, size_t *outlen, const dossier_signer *s,
@@ -340,6 +351,31 @@ int dz_policy_cert(const dz_policy *p, X509 *x, int anchor, dz_policy_why *w);
  * trust anchor when it signed itself). */
 int dz_policy_chain(const dz_policy *p, STACK_OF(X509) *chain, dz_policy_why *w);
 
+/* ---------- RFC 3161 time-stamps (tsa.c) ---------- */
+
+/* Ask the TSA at `url` (HTTP or HTTPS) for a token over SHA-256 of `sig`;
+ * the reply must grant one that answers the query (version, imprint,
+ * nonce). *tok is the token's DER (caller frees). Errors name the URL. */
+int dz_tsa_stamp(unsigned char **tok, size_t *toklen, const char *url,
+		 const unsigned char *sig, size_t siglen);
+
+typedef struct {
+	PKCS7 *p7;            /* the token: a SignedData over a TSTInfo */
+	TS_TST_INFO *info;
+	long long when;       /* genTime, seconds since 1970 */
+} dz_tsa_token;
+/* Parse a token (exactly n bytes); 0, or -1 if it is not one. */
+int dz_tsa_parse(dz_tsa_token *t, const unsigned char *p, size_t n);
+void dz_tsa_dispose(dz_tsa_token *t);
+/* 1 if the token's message imprint is the digest of `sig` (*alg_ok says
+ * whether its hash is one the policy allows; SM3 is not an RFC 3161 one). */
+int dz_tsa_imprint_ok(const dz_tsa_token *t, const dz_policy *pol,
+		      const unsigned char *sig, size_t siglen, int *alg_ok);
+/* 1 if the TSA's signature on the token verifies, with its chain to
+ * `store` for time-stamping, ESS certificate identifier included; 0 if
+ * not; -1 on ENOMEM. */
+int dz_tsa_signature_ok(const dz_tsa_token *t, X509_STORE *store);
+
 /* ---------- the CAdES file as bytes (cades.c) ---------- */
 
 typedef struct {
@@ -347,6 +383,10 @@ typedef struct {
 	int md_nid;         /* the signer's digest algorithm */
 	int sig_is_ec;      /* ecdsa-with-SHAnnn (else an RSA algorithm) */
 	int ncerts;         /* certificates carried */
+	const unsigned char *sig;     /* the signature value */
+	size_t sig_len;
+	const unsigned char *token;   /* the time-stamp token (DER), or NULL */
+	size_t token_len;
 } dz_cades_info;
 
 /* Walk the DER of a .p7s before OpenSSL parses it: strict DER, RFC 5652

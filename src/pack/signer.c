@@ -312,7 +312,9 @@ static int load_key(dossier_signer *s, const char *path, pwctx *pw)
 
 static int check_kind(dossier_signer *s, const char *path)
 {
-	EVP_PKEY *k = s->key;
+	/* the certificate's key, which is the private key's public half
+	 * (checked before): a key on a token need not reveal its parameters */
+	EVP_PKEY *k = X509_get0_pubkey(s->cert);
 	dz_policy pol;
 	dz_policy_why w;
 	/* the verifier's default algorithm policy: pack never signs with what
@@ -434,8 +436,19 @@ int dossier_signer_load(dossier_signer **out, const char *key_path,
 		if (rc)
 			goto done;
 	}
-	if ((rc = load_key(s, key_path, pw)) != 0)
+	if (dz_is_token_uri(key_path)) {
+		if (!cert_path) {
+			rc = dz_err(DOSSIER_EUSAGE, key_path, 0, 0, "令牌上的密钥需要 --cert",
+				    "a key on a token needs --cert",
+				    "用 --cert 给出与令牌上的私钥对应的证书。",
+				    "Give the certificate of the token's key with --cert.");
+			goto done;
+		}
+		if ((rc = dz_token_load(&s->key, key_path, password, payload)) != 0)
+			goto done;
+	} else if ((rc = load_key(s, key_path, pw)) != 0) {
 		goto done;
+	}
 	if (!s->cert) {
 		rc = dz_err(DOSSIER_EUSAGE, key_path, 0, 0, "没有签名证书", "no signing certificate",
 			    "用 --cert 给出与私钥对应的证书。",
@@ -525,10 +538,26 @@ static int copy_out(unsigned char **out, size_t *outlen, const unsigned char *p,
 	return 0;
 }
 
+/* The time-stamp token of `tsa` over the signature value, as the unsigned
+ * attribute id-aa-signatureTimeStampToken (CAdES-B-T). */
+static int stamp(CMS_SignerInfo *si, const char *tsa)
+{
+	ASN1_OCTET_STRING *sv = CMS_SignerInfo_get0_signature(si);
+	unsigned char *tok = NULL;
+	size_t toklen = 0;
+	int rc = dz_tsa_stamp(&tok, &toklen, tsa, ASN1_STRING_get0_data(sv),
+			      (size_t)ASN1_STRING_length(sv));
+	if (rc == 0 && !CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken,
+						      V_ASN1_SEQUENCE, tok, (int)toklen))
+		rc = DOSSIER_ENOMEM;
+	dz_free(tok);
+	return rc;
+}
+
 /* One CMS signature: 0 done, 1 to be made again (short ECDSA DER), or an
- * error. */
+ * error. The time-stamp is asked for only once the signature is kept. */
 static int cms_once(unsigned char **out, size_t *outlen, const dossier_signer *s,
-		    const unsigned char *data, size_t len, long long when)
+		    const unsigned char *data, size_t len, long long when, const char *tsa)
 {
 	BIO *in = BIO_new_mem_buf(data, (int)len);
 	CMS_ContentInfo *cms = CMS_sign(NULL, NULL, s->chain, NULL,
@@ -545,6 +574,8 @@ static int cms_once(unsigned char **out, size_t *outlen, const dossier_signer *s
 	else if (s->kind == DOSSIER_KEY_EC &&
 		 CMS_SignerInfo_get0_signature(si)->length != EVP_PKEY_get_size(s->key))
 		rc = 1;
+	else if (tsa && (rc = stamp(si, tsa)) != 0)
+		;
 	else if ((n = i2d_CMS_ContentInfo(cms, &der)) <= 0)
 		rc = sign_error(s, "CAdES ");
 	else
@@ -557,12 +588,12 @@ static int cms_once(unsigned char **out, size_t *outlen, const dossier_signer *s
 }
 
 int dz_cms_sign(unsigned char **out, size_t *outlen, const dossier_signer *s,
-		const unsigned char *data, size_t len, long long when)
+		const unsigned char *data, size_t len, long long when, const char *tsa)
 {
 	int attempt;
 	*out = NULL;
 	for (attempt = 0; attempt < 200; attempt++) {
-		int rc = cms_once(out, outlen, s, data, len, when);
+		int rc = cms_once(out, outlen, s, data, len, when, tsa);
 		if (rc <= 0)
 			return rc;
 	}

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <openssl/cms.h>
 #include <openssl/core_names.h>
@@ -36,6 +37,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
 #include "util/util.h"
+#include "util/text.h"
 #include "pack_int.h"
 
 struct dossier_verify_result {
@@ -43,7 +45,7 @@ struct dossier_verify_result {
 	dz_problem prob;
 	dossier_verify_problem pub;
 	dossier_verify_info info;
-	char *signer, *issuer, *stime, *sm2_signer;
+	char *signer, *issuer, *stime, *sm2_signer, *tstime, *tsa;
 	dz_manifest m;
 	dossier_verify_entry *entries;
 };
@@ -123,6 +125,7 @@ typedef struct {
 	int fd;
 	dz_zipr *z;
 	X509_STORE *store;
+	STACK_OF(X509_CRL) *crls;     /* --crl, or NULL */
 	dz_policy policy;
 	int idx[5];                   /* ZIP index of each of fixed[], or -1 */
 	size_t *data_idx;             /* ZIP index of each manifest entry */
@@ -392,21 +395,26 @@ static int is_expired(int err)
 	return err == X509_V_ERR_CERT_HAS_EXPIRED || err == X509_V_ERR_CERT_NOT_YET_VALID;
 }
 
-/* Verify `leaf` against the trust store with `untrusted` helpers; on
- * success *chain is the path found, leaf first, trust anchor last. */
+/* Verify `leaf` against the trust store with `untrusted` helpers, for
+ * `purpose`, at the time `at` (seconds since 1970; 0: now); on success
+ * *chain is the path found, leaf first, trust anchor last. An expired leaf
+ * is `expired_id` (the signer's "signer-expired"), anything else `id`. */
 static int check_chain(vctx *v, X509 *leaf, STACK_OF(X509) *untrusted, const char *id,
-		       const char *entry, STACK_OF(X509) **chain)
+		       const char *expired_id, const char *entry, STACK_OF(X509) **chain,
+		       long long at, int purpose)
 {
 	X509_STORE_CTX *ctx = X509_STORE_CTX_new();
 	int ok, err, depth;
-	char *subj;
+	char *subj, *na;
 	*chain = NULL;
 	if (!ctx || !X509_STORE_CTX_init(ctx, v->store, leaf, untrusted)) {
 		X509_STORE_CTX_free(ctx);
 		return DOSSIER_ENOMEM;
 	}
-	X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_ANY);
+	X509_STORE_CTX_set_purpose(ctx, purpose);
 	X509_VERIFY_PARAM_set_flags(X509_STORE_CTX_get0_param(ctx), X509_V_FLAG_X509_STRICT);
+	if (at)
+		X509_VERIFY_PARAM_set_time(X509_STORE_CTX_get0_param(ctx), (time_t)at);
 	ok = X509_verify_cert(ctx) == 1;
 	err = X509_STORE_CTX_get_error(ctx);
 	depth = X509_STORE_CTX_get_error_depth(ctx);
@@ -419,17 +427,100 @@ static int check_chain(vctx *v, X509 *leaf, STACK_OF(X509) *untrusted, const cha
 	if (ok)
 		return 0;
 	subj = dz_x509_name(X509_get_subject_name(leaf));
-	ok = dz_reject(v->prob, is_expired(err) && depth == 0 ? "signer-expired" : id, entry,
+	if (expired_id && err == X509_V_ERR_CERT_HAS_EXPIRED && depth == 0 && !at) {
+		/* said as such: no time-stamp proves the signature older */
+		na = dz_asn1_time_iso(X509_get0_notAfter(leaf));
+		ok = dz_reject(v->prob, expired_id, entry,
+			       "没有时间戳证明签名早于证书过期，签名因此无法再核验；请签名者重新签署，"
+			       "以后用 dossier pack --tsa 加上时间戳。",
+			       "No time-stamp proves the signature older than the expiry, so it can no "
+			       "longer be verified; ask the signer to sign again, with dossier pack "
+			       "--tsa from now on.",
+			       "签名者证书（%s）已于 %s 过期，软件包没有时间戳",
+			       "the signer's certificate (%s) expired on %s and the package has no "
+			       "time-stamp", subj ? subj : "?", na ? na : "?");
+		dz_free(na);
+		dz_free(subj);
+		return ok;
+	}
+	ok = dz_reject(v->prob, expired_id && is_expired(err) && depth == 0 ? expired_id : id, entry,
 		       v->opt->ca_file ? "确认签名者的 CA 证书在 --ca 文件中，且证书在有效期内。"
 				       : "用 --ca 给出签名者所属 CA 的根证书。",
 		       v->opt->ca_file ? "Make sure the signer's CA is in the --ca file and the "
 					 "certificates are valid."
 				       : "Give the signer's root CA certificate with --ca.",
-		       "签名者证书（%s）不可信：%s（证书链第 %d 层）",
-		       "the signer's certificate (%s) is not trusted: %s (at depth %d)",
+		       "证书（%s）不可信：%s（证书链第 %d 层）",
+		       "the certificate (%s) is not trusted: %s (at depth %d)",
 		       subj ? subj : "?", X509_verify_cert_error_string(err), depth);
 	dz_free(subj);
 	return ok;
+}
+
+/* A CRL names its issuer's key by its authority key identifier (RFC 5280
+ * 5.2.1): a CRL of another key of the same name (a rollover, another test
+ * PKI) is not this issuer's. Without identifiers on both sides, the name
+ * decides. */
+static int crl_of_key(X509_CRL *crl, X509 *issuer)
+{
+	AUTHORITY_KEYID *akid = X509_CRL_get_ext_d2i(crl, NID_authority_key_identifier, NULL, NULL);
+	const ASN1_OCTET_STRING *ski = X509_get0_subject_key_id(issuer);
+	int same = !akid || !akid->keyid || !ski || !ASN1_OCTET_STRING_cmp(akid->keyid, ski);
+	AUTHORITY_KEYID_free(akid);
+	ERR_clear_error();
+	return same;
+}
+
+/* --crl: every link of a verified chain whose issuer has a CRL in the file
+ * must not be on it — or, with a time-stamp, must have been revoked only
+ * after the time it proves (`at`). The CRL must be signed by that issuer. */
+static int check_revoked(vctx *v, STACK_OF(X509) *chain, long long at, const char *entry)
+{
+	int i, j;
+	for (i = 0; v->crls && i + 1 < sk_X509_num(chain); i++) {
+		X509 *x = sk_X509_value(chain, i), *up = sk_X509_value(chain, i + 1);
+		for (j = 0; j < sk_X509_CRL_num(v->crls); j++) {
+			X509_CRL *crl = sk_X509_CRL_value(v->crls, j);
+			X509_REVOKED *rev = NULL;
+			char *subj, *when;
+			int rc;
+			if (X509_NAME_cmp(X509_CRL_get_issuer(crl), X509_get_subject_name(up)) ||
+			    !crl_of_key(crl, up))
+				continue;
+			if (X509_CRL_verify(crl, X509_get0_pubkey(up)) != 1) {
+				subj = dz_x509_name(X509_get_subject_name(up));
+				ERR_clear_error();
+				rc = dz_errf(DOSSIER_EPARSE, v->opt->crl_file, 0, 0,
+					     "从 CA 重新取得吊销列表。", "Obtain the CRL from the CA again.",
+					     "吊销列表自称由 %s 签发，签名却不符",
+					     "a CRL names %s as its issuer but its signature does not match",
+					     subj ? subj : "?");
+				dz_free(subj);
+				return rc;
+			}
+			if (X509_CRL_get0_by_cert(crl, &rev, x) != 1 || !rev)
+				continue;
+			if (at && ASN1_TIME_cmp_time_t(X509_REVOKED_get0_revocationDate(rev),
+						       (time_t)at) > 0) {
+				v->r->info.signer_revoked_after = 1;
+				continue;   /* revoked after it signed, as the token proves */
+			}
+			subj = dz_x509_name(X509_get_subject_name(x));
+			when = dz_asn1_time_iso(X509_REVOKED_get0_revocationDate(rev));
+			rc = dz_reject(v->prob, "signer-revoked", entry,
+				       "签署时证书已被吊销（或没有时间戳证明签署在吊销之前）；不要使用这个软件包。",
+				       "The certificate was revoked when it signed (or no time-stamp proves "
+				       "it signed before); do not use this package.",
+				       "证书（%s）已于 %s 被吊销%s%.0s",
+				       "the certificate (%s) was revoked on %s%.0s%s",
+				       subj ? subj : "?", when ? when : "?",
+				       at ? "，早于时间戳" : "，软件包没有时间戳",
+				       at ? ", before the time-stamp" : "; the package has no time-stamp");
+			dz_free(subj);
+			dz_free(when);
+			return rc;
+		}
+	}
+	return 0;
 }
 
 static int reject_policy(vctx *v, const dz_policy_why *w, const char *entry)
@@ -503,6 +594,96 @@ static int cms_reason_is(unsigned long e, int reason)
 	return ERR_GET_LIB(e) == ERR_LIB_CMS && ERR_GET_REASON(e) == reason;
 }
 
+#define TS_SKEW 600   /* seconds a signer's or TSA's clock may be ahead */
+
+static int reject_token(vctx *v, const char *id, const char *zh, const char *en)
+{
+	return dz_reject(v->prob, id, DZ_CMS_NAME,
+			 "时间戳不能证明签署时间；不要依靠它。",
+			 "The time-stamp proves nothing about when this was signed; do not rely "
+			 "on it.", "%s%.0s", "%.0s%s", zh, en);
+}
+
+/* The RFC 3161 token on the signature value: parsed exactly, its imprint
+ * the digest of this signature, its TSA trusted for time-stamping (at the
+ * current time) and under the policy, its signature valid, nothing carried
+ * that is not on the TSA's path. *at is the time it proves. */
+static int check_token(vctx *v, const dz_cades_info *ci, long long *at)
+{
+	dz_tsa_token t;
+	STACK_OF(X509) *signers = NULL, *chain = NULL;
+	STACK_OF(PKCS7_SIGNER_INFO) *sis;
+	dz_policy_why w;
+	X509 *tsa;
+	int rc = 0, alg_ok = 0, ok;
+	if (dz_tsa_parse(&t, ci->token, ci->token_len) != 0)
+		return reject_token(v, "timestamp-format", "时间戳属性不是 RFC 3161 时间戳",
+				    "the time-stamp attribute is not an RFC 3161 token");
+	sis = PKCS7_get_signer_info(t.p7);
+	if (!dz_tsa_imprint_ok(&t, &v->policy, ci->sig, ci->sig_len, &alg_ok)) {
+		rc = alg_ok ? reject_token(v, "timestamp-imprint", "时间戳盖在另一个签名上（摘要不符）",
+					   "the time-stamp is over another signature (the imprint "
+					   "does not match)")
+			    : reject_token(v, "timestamp-algorithm", "时间戳的摘要算法不被算法策略接受",
+					   "the time-stamp's hash is not one the algorithm policy "
+					   "accepts");
+		goto done;
+	}
+	if (sk_PKCS7_SIGNER_INFO_num(sis) != 1 ||
+	    sk_X509_ATTRIBUTE_num(sk_PKCS7_SIGNER_INFO_value(sis, 0)->unauth_attr) > 0) {
+		rc = reject_token(v, "timestamp-format", "时间戳必须恰有一个签名者，且不带未签名属性",
+				  "the time-stamp must have one signer and no unsigned attribute");
+		goto done;
+	}
+	signers = PKCS7_get0_signers(t.p7, NULL, 0);
+	tsa = sk_X509_num(signers) == 1 ? sk_X509_value(signers, 0) : NULL;
+	ERR_clear_error();
+	if (!tsa) {
+		rc = reject_token(v, "timestamp-format", "时间戳中没有时间戳服务的证书",
+				  "the time-stamp does not carry the TSA's certificate");
+		goto done;
+	}
+	if (!dz_policy_key(&v->policy, X509_get0_pubkey(tsa), tsa, &w)) {
+		rc = reject_policy(v, &w, DZ_CMS_NAME);
+		goto done;
+	}
+	if ((rc = check_chain(v, tsa, t.p7->d.sign->cert, "timestamp-untrusted", NULL,
+			      DZ_CMS_NAME, &chain, 0, X509_PURPOSE_TIMESTAMP_SIGN)) != 0)
+		goto done;
+	if (!dz_policy_chain(&v->policy, chain, &w)) {
+		rc = reject_policy(v, &w, DZ_CMS_NAME);
+		goto done;
+	}
+	if ((rc = check_carried(v, t.p7->d.sign->cert, chain, DZ_CMS_NAME)) != 0 ||
+	    (rc = check_revoked(v, chain, 0, DZ_CMS_NAME)) != 0)
+		goto done;
+	if ((ok = dz_tsa_signature_ok(&t, v->store)) <= 0) {
+		rc = ok < 0 ? DOSSIER_ENOMEM
+		     : reject_token(v, "timestamp-invalid", "时间戳服务的签名无效",
+				    "the TSA's signature on the time-stamp is not valid");
+		goto done;
+	}
+	if (t.when > (long long)time(NULL) + TS_SKEW) {
+		rc = reject_token(v, "timestamp-invalid", "时间戳的时间在未来",
+				  "the time-stamp's time lies in the future");
+		goto done;
+	}
+	*at = t.when;
+	{
+		char buf[21];
+		dz_iso_time(t.when, buf);
+		v->r->tstime = dz_strdup(buf);
+		v->r->tsa = dz_x509_name(X509_get_subject_name(tsa));
+		if (!v->r->tstime || !v->r->tsa)
+			rc = DOSSIER_ENOMEM;
+	}
+done:
+	sk_X509_free(signers);
+	sk_X509_pop_free(chain, X509_free);
+	dz_tsa_dispose(&t);
+	return rc;
+}
+
 static int check_cms(vctx *v, const blob *sig, const blob *man)
 {
 	const unsigned char *p = sig->p;
@@ -516,6 +697,7 @@ static int check_cms(vctx *v, const blob *sig, const blob *man)
 	BIO *in;
 	int rc, ok;
 	unsigned long e;
+	long long at = 0;   /* the time-stamp's time, or 0 */
 	/* the bytes first: strict DER, RFC 5652 and this profile */
 	if ((rc = dz_cades_profile(sig->p, sig->n, &v->policy, &ci, v->prob)) != 0)
 		return rc;
@@ -563,8 +745,14 @@ static int check_cms(vctx *v, const blob *sig, const blob *man)
 	}
 	if ((rc = check_policy_leaf(v, sc, DZ_CMS_NAME)) != 0)
 		goto done;
+	/* a time-stamp proves when the signature existed: the chain is judged
+	 * then, so an expiry since does not matter */
+	if (ci.token && (rc = check_token(v, &ci, &at)) != 0)
+		goto done;
 	certs = CMS_get1_certs(cms);
-	if ((rc = check_chain(v, sc, certs, "signature-untrusted", DZ_CMS_NAME, &chain)) != 0)
+	if ((rc = check_chain(v, sc, certs, "signature-untrusted", "signer-expired", DZ_CMS_NAME,
+			      &chain, at, X509_PURPOSE_ANY)) != 0 ||
+	    (rc = check_revoked(v, chain, at, DZ_CMS_NAME)) != 0)
 		goto done;
 	if (!dz_policy_chain(&v->policy, chain, &w)) {
 		rc = reject_policy(v, &w, DZ_CMS_NAME);
@@ -572,10 +760,14 @@ static int check_cms(vctx *v, const blob *sig, const blob *man)
 	}
 	if ((rc = check_carried(v, certs, chain, DZ_CMS_NAME)) != 0)
 		goto done;
-	/* the ESS signing-certificate-v2 must name this certificate */
+	/* the ESS signing-certificate-v2 must name this certificate; OpenSSL
+	 * builds the chain again for it, so at the time-stamp's time if any */
+	if (at)
+		X509_VERIFY_PARAM_set_time(X509_STORE_get0_param(v->store), (time_t)at);
 	in = BIO_new_mem_buf(man->p, (int)man->n);
 	ok = in && CMS_verify(cms, NULL, v->store, in, NULL, CMS_BINARY | CMS_CADES) == 1;
 	BIO_free(in);
+	X509_VERIFY_PARAM_clear_flags(X509_STORE_get0_param(v->store), X509_V_FLAG_USE_CHECK_TIME);
 	ERR_clear_error();
 	if (!ok) {
 		rc = dz_reject(v->prob, "signature-attributes", DZ_CMS_NAME, "", "",
@@ -593,6 +785,15 @@ static int check_cms(vctx *v, const blob *sig, const blob *man)
 			       "the signing time lies outside the signer certificate's validity");
 		goto done;
 	}
+	/* the signer's clock may be ahead of the TSA's, not by much */
+	if (at && ASN1_TIME_cmp_time_t(st, (time_t)(at + TS_SKEW)) > 0) {
+		rc = dz_reject(v->prob, "signing-time", DZ_CMS_NAME, "", "",
+			       "签名时间晚于时间戳证明的时间（超过 10 分钟）",
+			       "the signing time is later than the time-stamp (by more than 10 "
+			       "minutes)");
+		goto done;
+	}
+	v->r->info.signer_expired = at && X509_cmp_current_time(X509_get0_notAfter(sc)) < 0;
 	v->r->signer = dz_x509_name(X509_get_subject_name(sc));
 	v->r->issuer = dz_x509_name(X509_get_issuer_name(sc));
 	v->r->stime = dz_asn1_time_iso(st);
@@ -747,7 +948,8 @@ static int check_sm2(vctx *v, const blob *man)
 	for (i = 0; i < sk_X509_num(inter); i++)
 		if ((rc = set_distid(sk_X509_value(inter, i))) != 0)
 			goto done;
-	if ((rc = check_chain(v, leaf, inter, "sm2-untrusted", DZ_SM2_CERT_NAME, &path)) != 0)
+	if ((rc = check_chain(v, leaf, inter, "sm2-untrusted", "signer-expired", DZ_SM2_CERT_NAME,
+			      &path, 0, X509_PURPOSE_ANY)) != 0)
 		goto done;
 	if (!dz_policy_chain(&v->policy, path, &w)) {
 		rc = reject_policy(v, &w, DZ_SM2_CERT_NAME);
@@ -844,6 +1046,37 @@ static int check_digests(vctx *v)
 
 /* ================= the whole ================= */
 
+/* --crl FILE: CRLs in PEM (any number) or one in DER. */
+static int load_crls(vctx *v)
+{
+	char *data = NULL;
+	size_t len;
+	BIO *b;
+	X509_CRL *c;
+	int rc;
+	if ((rc = dz_read_file(&data, &len, v->opt->crl_file, 64u << 20)) != 0)
+		return rc;
+	if (!(v->crls = sk_X509_CRL_new_null()) || !(b = BIO_new_mem_buf(data, (int)len))) {
+		dz_free(data);
+		return DOSSIER_ENOMEM;
+	}
+	if (strstr(data, "-----BEGIN")) {
+		while ((c = PEM_read_bio_X509_CRL(b, NULL, NULL, NULL)) != NULL)
+			if (!sk_X509_CRL_push(v->crls, c))
+				X509_CRL_free(c);
+	} else if ((c = d2i_X509_CRL_bio(b, NULL)) != NULL && !sk_X509_CRL_push(v->crls, c)) {
+		X509_CRL_free(c);
+	}
+	BIO_free(b);
+	dz_free(data);
+	ERR_clear_error();
+	if (sk_X509_CRL_num(v->crls) == 0)
+		return dz_err(DOSSIER_EPARSE, v->opt->crl_file, 0, 0, "文件中没有可读的吊销列表",
+			      "no readable CRL in the file",
+			      "给出 CA 发布的 CRL（PEM 或 DER）。", "Give a CRL the CA published (PEM or DER).");
+	return 0;
+}
+
 static int load_store(vctx *v)
 {
 	struct stat st;
@@ -869,7 +1102,7 @@ static int load_store(vctx *v)
 	X509_STORE_set_purpose(v->store, X509_PURPOSE_ANY);
 	X509_STORE_set_flags(v->store, X509_V_FLAG_X509_STRICT);
 	ERR_clear_error();
-	return 0;
+	return v->opt->crl_file ? load_crls(v) : 0;
 }
 
 static int verify_all(vctx *v)
@@ -935,6 +1168,8 @@ static int fill_result(dossier_verify_result *r, uint64_t total)
 	in->signer = r->signer ? r->signer : "";
 	in->signer_issuer = r->issuer ? r->issuer : "";
 	in->signing_time = r->stime ? r->stime : "";
+	in->timestamp = r->tstime ? r->tstime : "";
+	in->tsa = r->tsa ? r->tsa : "";
 	in->sm2_signer = r->sm2_signer ? r->sm2_signer : "";
 	in->created = m->created ? m->created : "";
 	in->scheme = m->scheme ? m->scheme : "";
@@ -966,8 +1201,10 @@ int dossier_verify_run(dossier_verify_result **out, const char *path,
 	vctx v;
 	int rc;
 	*out = NULL;
-	if (opts && opts->version >= 2)
+	if (opts && opts->version >= 3)
 		o = *opts;
+	else if (opts && opts->version == 2)
+		memcpy(&o, opts, offsetof(dossier_verify_options, crl_file));
 	else if (opts) /* version 1: the fields before max_expansion */
 		memcpy(&o, opts, offsetof(dossier_verify_options, max_expansion));
 	o.version = DOSSIER_VERIFY_OPTIONS_VERSION;
@@ -984,6 +1221,7 @@ int dossier_verify_run(dossier_verify_result **out, const char *path,
 	r->info.signer = r->info.signer_issuer = r->info.signing_time = "";
 	r->info.sm2_signer = r->info.created = r->info.scheme = "";
 	r->info.centre = r->info.tool = "";
+	r->info.timestamp = r->info.tsa = "";
 	v.r = r;
 	v.prob = &r->prob;
 	dz_xml_init();
@@ -1024,6 +1262,7 @@ done:
 	if (v.fd >= 0)
 		close(v.fd);
 	X509_STORE_free(v.store);
+	sk_X509_CRL_pop_free(v.crls, X509_CRL_free);
 	dz_free(v.data_idx);
 	dz_free(v.want);
 	if (rc) {
@@ -1066,6 +1305,8 @@ void dossier_verify_result_free(dossier_verify_result *r)
 	dz_free(r->issuer);
 	dz_free(r->stime);
 	dz_free(r->sm2_signer);
+	dz_free(r->tstime);
+	dz_free(r->tsa);
 	dz_free(r->entries);
 	dz_free(r);
 }

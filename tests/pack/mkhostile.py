@@ -455,8 +455,13 @@ def more_cases(L):
            lambda c: setattr(c, "uattrs", [big]))
     p7case("c65b-p7s-countersignature", "signature-unsigned-attribute",
            lambda c: setattr(c, "uattrs", [attr("1.2.840.113549.1.9.6", c.signer())]))
-    p7case("c65c-p7s-timestamp-token-junk", "signature-unsigned-attribute",
-           lambda c: setattr(c, "uattrs", [attr("1.2.840.113549.1.9.16.2.14", tlv(0x30, b""))]))
+    tst = "1.2.840.113549.1.9.16.2.14"
+    p7case("c65c-p7s-timestamp-token-junk", "timestamp-format",
+           lambda c: setattr(c, "uattrs", [attr(tst, tlv(0x30, b""))]))
+    p7case("c65e-p7s-two-timestamp-attributes", "signature-unsigned-attribute",
+           lambda c: setattr(c, "uattrs", [attr(tst, tlv(0x30, b"")), attr(tst, tlv(0x30, b""))]))
+    p7case("c65f-p7s-timestamp-two-values", "signature-unsigned-attribute",
+           lambda c: setattr(c, "uattrs", [attr(tst, tlv(0x30, b""), tlv(0x30, b"\x05\x00"))]))
     p7case("c65d-p7s-empty-unsigned-attributes", "signature-format",
            lambda c: setattr(c, "uattrs", []))
     save("c66-p7s-trailing-bytes", "signature-format", with_p7s(p7 + b"\0" * 16))
