@@ -12,18 +12,19 @@
 # set on a fresh Debian 12.
 set -eu
 
-# run: compiler and the libraries of every pipeline stage, the free Chinese
+# run: compiler and the libraries of every pipeline stage (libcurl for
+# time-stamps, libp11's engine for keys on PKCS#11 tokens), the free Chinese
 # fonts the renderer falls back to, and the sRGB profile PDF/A embeds
 RUN_PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
-libcmark-gfm-extensions-dev libzip-dev libssl-dev libutf8proc-dev \
-libhpdf-dev libharfbuzz-dev libunibreak-dev \
+libcmark-gfm-extensions-dev libzip-dev libssl-dev libcurl4-openssl-dev libutf8proc-dev \
+libhpdf-dev libharfbuzz-dev libunibreak-dev libengine-pkcs11-openssl \
 fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"
 # deb: make deb (dpkg-buildpackage) and its judge
 DEB_PKGS="debhelper dpkg-dev fakeroot lintian"
 # test: independent judges of what dossier writes (XML, ZIP, PDF, PDF/A,
-# signatures), memcheck, man, and what the install tests use
+# signatures), a software token, memcheck, man, and what the install tests use
 TEST_PKGS="libxml2-utils time zip unzip p7zip-full libarchive-tools \
-python3 python3-lxml openssl poppler-utils qpdf valgrind util-linux passwd man-db groff-base \
+python3 python3-lxml openssl poppler-utils qpdf valgrind util-linux softhsm2 passwd man-db groff-base \
 default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java"
 # make fuzz only: clang-14 with libFuzzer and sanitizers
 FUZZ_PKGS="clang libclang-rt-14-dev"

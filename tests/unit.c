@@ -23,6 +23,8 @@
 #include "layout/style.h"
 #include "doc/doc.h"
 #include "check/cite.h"
+#include "pack/pack_int.h"
+#include <utf8proc.h>
 
 static int passed, failed;
 
@@ -741,6 +743,88 @@ done:
 	dossier_outline_free(o);
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* dz_sort on every small size and on orders that hurt a quicksort, and the
+ * name clashes the verifier and the writer both rely on */
+static void test_sort_and_clashes(void)
+{
+	int v[300];
+	size_t n, i;
+	int sorted = 1;
+	unsigned seed = 1;
+	for (n = 0; n <= 300; n += (n < 20 ? 1 : 37)) {
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			v[i] = n % 3 == 0 ? (int)(seed >> 16) % 7 : n % 3 == 1 ? (int)(n - i) : (int)(seed >> 8);
+		}
+		dz_sort(v, n, sizeof v[0], cmp_int);
+		for (i = 1; i < n; i++)
+			if (v[i - 1] > v[i])
+				sorted = 0;
+	}
+	OK(sorted, "dz_sort sorts random, reversed and many-equal arrays");
+	{
+		/* the fast paths of NFC and folding (ASCII, CJK, below U+0300)
+		 * give what utf8proc gives */
+		static const char *const str[] = {
+			"evidence/ABC-def.pdf", "\xe8\xaf\x81\xe6\x98\x8e/\xe4\xba\xba\xe5\x91\x98 AB.pdf",
+			"caf\xc3\xa9", "Stra\xc3\x9f" "e", "e\xcc\x81", "\xc3\x80\xc3\x89\xe4\xb8\xad",
+			"\xe3\x81\x8b\xe3\x82\x99", "\xef\xa4\x80", "\xea\xb0\x80", "\xce\xa3\xcf\x82"};
+		size_t k;
+		int same = 1;
+		for (k = 0; k < sizeof str / sizeof str[0]; k++) {
+			int f;
+			for (f = 0; f < 2; f++) {
+				char *mine = NULL;
+				utf8proc_uint8_t *ref = NULL;
+				utf8proc_option_t o = UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+						      (f ? UTF8PROC_CASEFOLD : 0);
+				int rc = f ? dz_name_fold(&mine, str[k], strlen(str[k]))
+					   : dz_name_nfc(&mine, str[k], strlen(str[k]));
+				utf8proc_map((const utf8proc_uint8_t *)str[k], 0, &ref, o | UTF8PROC_NULLTERM);
+				if (rc || !ref || strcmp(mine, (const char *)ref)) {
+					same = 0;
+					printf("# %s of string %zu differs\n", f ? "fold" : "NFC", k);
+				}
+				dz_free(mine);
+				free(ref);
+			}
+		}
+		OK(same, "NFC and case folding equal utf8proc's on ASCII, CJK, Latin, kana, Hangul");
+	}
+	{
+		static const struct {
+			const char *names[5];
+			size_t n;
+			dz_clash_kind kind;
+			size_t a, b;
+		} t[] = {
+			{{"a.pdf", "b.pdf", "c/d.pdf"}, 3, DZ_CLASH_NONE, 0, 0},
+			{{"x/a.pdf", "x/b.pdf", "x/a.pdf"}, 3, DZ_CLASH_EXACT, 0, 2},
+			{{"x/A.pdf", "y", "x/a.pdf"}, 3, DZ_CLASH_FOLDED, 0, 2},
+			{{"Stra\xc3\x9f" "e", "strasse"}, 2, DZ_CLASH_FOLDED, 0, 1},
+			{{"a/b", "a-b", "a!b", "a"}, 4, DZ_CLASH_FOLDER, 3, 0},
+			{{"A", "z", "a/b/c"}, 3, DZ_CLASH_FOLDER, 0, 2},
+			/* the first clash in list order wins: b/c (3) before the dup (4) */
+			{{"b", "q", "x", "b/c", "q"}, 5, DZ_CLASH_FOLDER, 0, 3},
+		};
+		size_t k;
+		for (k = 0; k < sizeof t / sizeof t[0]; k++) {
+			dz_name_clash c;
+			int rc = dz_name_clashes(&c, t[k].names, t[k].n);
+			char what[64];
+			snprintf(what, sizeof what, "name clash case %zu", k);
+			OK(rc == 0 && c.kind == t[k].kind &&
+			   (c.kind == DZ_CLASH_NONE || (c.a == t[k].a && c.b == t[k].b)), what);
+		}
+	}
+}
+
 int main(void)
 {
 	test_decimals();
@@ -754,6 +838,7 @@ int main(void)
 	test_alloc_failures();
 	test_alloc_pipeline();
 	test_layout();
+	test_sort_and_clashes();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

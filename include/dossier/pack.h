@@ -34,7 +34,7 @@ typedef struct dossier_signer dossier_signer;
 
 typedef enum {
 	DOSSIER_KEY_RSA = 0,   /**< RSA, at least 2048 bits (3072 recommended) */
-	DOSSIER_KEY_EC = 1,    /**< ECDSA on P-256 or P-384 */
+	DOSSIER_KEY_EC = 1,    /**< ECDSA on P-256, P-384 or P-521 */
 	DOSSIER_KEY_SM2 = 2    /**< SM2 (GB/T 32918) with SM3 */
 } dossier_key_kind;
 
@@ -52,8 +52,11 @@ typedef int (*dossier_password_cb)(char *buf, size_t size, const char *what,
  * encrypted or not), a DER PKCS#8 key, or a PKCS#12 file (.p12/.pfx, which
  * may also carry the certificate and chain). `cert_path` is the PEM or DER
  * certificate (NULL if the PKCS#12 file has it). `chain_path` (optional) is
- * a PEM file of intermediate certificates. The certificate must match the
- * key, be within its validity period and allow signing. Free with
+ * a PEM file of intermediate certificates; of them, those on the
+ * certificate's path (issuer, its issuer ... short of a root) are kept, in
+ * that order. The certificate must match the key, be within its validity
+ * period and allow signing; key, certificate and kept chain must meet the
+ * verifier's default algorithm policy (doc/package.md). Free with
  * dossier_signer_free().
  */
 int dossier_signer_load(dossier_signer **out, const char *key_path,
@@ -85,11 +88,15 @@ typedef struct {
 	int force_zip64;              /**< write ZIP64 records even when not needed */
 	dossier_progress_cb progress; /**< or NULL */
 	void *payload;
+	/* version 2 */
+	const char *tsa_url;          /**< an RFC 3161 time-stamp authority
+					   (http or https): the CAdES signature
+					   is time-stamped (CAdES-B-T); NULL: not */
 } dossier_pack_options;
 
-#define DOSSIER_PACK_OPTIONS_VERSION 1
+#define DOSSIER_PACK_OPTIONS_VERSION 2
 #define DOSSIER_PACK_OPTIONS_INIT \
-	{DOSSIER_PACK_OPTIONS_VERSION, NULL, 0, -1, 0, 0, NULL, NULL}
+	{DOSSIER_PACK_OPTIONS_VERSION, NULL, 0, -1, 0, 0, NULL, NULL, NULL}
 
 /**
  * Write the package `out_path` for `centre`, which `findings` (the result of

@@ -35,12 +35,23 @@ typedef struct {
 					above 1 MiB) */
 	dossier_progress_cb progress;  /**< or NULL */
 	void *payload;
+	/* version 2 */
+	unsigned max_expansion;    /**< the sum of uncompressed sizes may be at
+					most this many times the package's size
+					(0: the default, 100) */
+	const char *policy_file;   /**< algorithm policy that tightens the
+					default one (doc/package.md, "Algorithm
+					policy"), or NULL */
+	/* version 3 */
+	const char *crl_file;      /**< CRLs (PEM, or one DER): a signer or CA
+					on one is refused, unless a time-stamp
+					proves it signed before the revocation */
 } dossier_verify_options;
 
-#define DOSSIER_VERIFY_OPTIONS_VERSION 1
+#define DOSSIER_VERIFY_OPTIONS_VERSION 3
 #define DOSSIER_VERIFY_OPTIONS_INIT \
 	{DOSSIER_VERIFY_OPTIONS_VERSION, NULL, NULL, (uint64_t)64 << 30, 100000, \
-	 (uint64_t)16 << 30, (uint64_t)64 << 30, 200, NULL, NULL}
+	 (uint64_t)16 << 30, (uint64_t)64 << 30, 200, NULL, NULL, 100, NULL, NULL}
 
 /** Why a package was rejected. Strings are borrowed from the result. */
 typedef struct {
@@ -64,6 +75,13 @@ typedef struct {
 	size_t entries;            /**< data entries */
 	uint64_t bytes;            /**< their uncompressed size */
 	int sm3;                   /**< SM3 digests were checked too */
+	const char *timestamp;     /**< the time an RFC 3161 time-stamp proves
+					the signature existed, ISO 8601 UTC; "" */
+	const char *tsa;           /**< the time-stamp authority, or "" */
+	int signer_expired;        /**< the signer's certificate has expired
+					since; the time-stamp keeps it valid */
+	int signer_revoked_after;  /**< a --crl revokes the signer (or a CA),
+					but after the time-stamp */
 } dossier_verify_info;
 
 /** One data entry as listed in the manifest (borrowed strings). */

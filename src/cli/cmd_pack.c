@@ -30,7 +30,9 @@ static void help(FILE *f)
 "\n"
 "选项：\n"
 "  -o, --output 文件      要写出的软件包（习惯用 .asice 扩展名）\n"
-"  --key 文件             私钥：PEM、DER PKCS#8 或 PKCS#12（.p12/.pfx）\n"
+"  --key 文件             私钥：PEM、DER PKCS#8 或 PKCS#12（.p12/.pfx），\n"
+"                         或令牌（UKey）上的密钥：'pkcs11:token=标签;object=标签'\n"
+"                         （RFC 7512，需 --cert；PIN 同口令，取自下列来源）\n"
 "  --cert 文件            签名证书（PEM/DER）；PKCS#12 中已有时可省略\n"
 "  --chain 文件           中间 CA 证书（PEM）\n"
 "                         --key/--cert/--chain 可再给一组作第二签名者：\n"
@@ -39,6 +41,8 @@ static void help(FILE *f)
 "  --password-env 变量    私钥口令取自该环境变量\n"
 "                         （都没有时在终端上询问；口令绝不放在命令行上）\n"
 "  --reports 目录         加入 dossier render 写出的文件（放在 reports/ 下）\n"
+"  --tsa URL              向该 RFC 3161 时间戳服务（http/https）为 CAdES 签名申请\n"
+"                         时间戳（CAdES-B-T），证书过期后软件包仍可核验\n"
 "  --allow-incomplete     检查有错误也打包（记入清单）\n"
 "  --as-of、--outline、--outlines、--encoding、--max-input、--max-evidence-files、\n"
 "  --max-sections、--max-depth、--max-table-rows   同 dossier check\n"
@@ -65,7 +69,10 @@ static void help(FILE *f)
 "\n"
 "options:\n"
 "  -o, --output FILE      the package to write (conventionally .asice)\n"
-"  --key FILE             private key: PEM, DER PKCS#8 or PKCS#12 (.p12/.pfx)\n"
+"  --key FILE             private key: PEM, DER PKCS#8 or PKCS#12 (.p12/.pfx),\n"
+"                         or a key on a token (UKey): 'pkcs11:token=LABEL;object=LABEL'\n"
+"                         (RFC 7512; needs --cert; its PIN comes from the password\n"
+"                         sources below)\n"
 "  --cert FILE            signer certificate (PEM/DER), unless in the PKCS#12\n"
 "  --chain FILE           intermediate CA certificates (PEM)\n"
 "                         --key/--cert/--chain may be given again for a second\n"
@@ -75,6 +82,9 @@ static void help(FILE *f)
 "                         (otherwise asked on the terminal; never on the\n"
 "                         command line)\n"
 "  --reports DIR          add the files dossier render wrote (under reports/)\n"
+"  --tsa URL              time-stamp the CAdES signature at this RFC 3161 TSA\n"
+"                         (http or https; CAdES-B-T): the package still\n"
+"                         verifies after the signer's certificate expired\n"
 "  --allow-incomplete     pack even if the check finds errors (recorded in\n"
 "                         the manifest)\n"
 "  --as-of, --outline, --outlines, --encoding, --max-input,\n"
@@ -98,7 +108,9 @@ typedef struct {
 	const char *file, *env;
 } pwsrc;
 
-/* Read a line from the terminal without echo. */
+/* Read a line from the terminal without echo. Echo goes off (and what was
+ * typed ahead is dropped, as getpass does) before the prompt appears, so
+ * whatever answers the prompt is read. */
 static int ask_tty(char *buf, size_t size, const char *what)
 {
 	struct termios old, quiet;
@@ -108,17 +120,18 @@ static int ask_tty(char *buf, size_t size, const char *what)
 	char *prompt;
 	if (fd < 0)
 		return -1;
-	prompt = dz_fmt(L("%s 的口令：", "Password for %s: "), what);
-	if (prompt) {
-		ssize_t w = write(fd, prompt, strlen(prompt));
-		(void)w;
-		dz_free(prompt);
-	}
 	have_old = tcgetattr(fd, &old) == 0;
 	if (have_old) {
 		quiet = old;
 		quiet.c_lflag &= ~(tcflag_t)ECHO;
 		tcsetattr(fd, TCSAFLUSH, &quiet);
+	}
+	prompt = !strncmp(what, "pkcs11:", 7) ? dz_fmt(L("%s 的 PIN：", "PIN for %s: "), what)
+					      : dz_fmt(L("%s 的口令：", "Password for %s: "), what);
+	if (prompt) {
+		ssize_t w = write(fd, prompt, strlen(prompt));
+		(void)w;
+		dz_free(prompt);
 	}
 	while (n + 1 < size && read(fd, &c, 1) == 1 && c != '\n' && c != '\r')
 		buf[n++] = c;
@@ -177,7 +190,9 @@ const struct option cli_pack_options[] = {
 	{"password-file", required_argument, NULL, 'p'},
 	{"password-env", required_argument, NULL, 'P'},
 	{"password", required_argument, NULL, 'W'},
+	{"pin", required_argument, NULL, 'W'},
 	{"reports", required_argument, NULL, 'r'},
+	{"tsa", required_argument, NULL, 'T'},
 	{"allow-incomplete", no_argument, NULL, 'I'},
 	{"as-of", required_argument, NULL, 'a'},
 	{"outline", required_argument, NULL, 'O'},
@@ -236,6 +251,7 @@ int cmd_pack(int argc, char **argv)
 					   "a password is never taken from the command line (other users "
 					   "can read it): use --password-file or --password-env%s", "");
 		case 'r': po.reports_dir = optarg; break;
+		case 'T': po.tsa_url = optarg; break;
 		case 'I': po.allow_incomplete = 1; break;
 		case 'a': co.as_of = optarg; break;
 		case 'O': ses.outline = optarg; break;

@@ -30,6 +30,11 @@ static void help(FILE *f)
 "  --max-entry-size 大小  单个条目解压后上限（默认 16G）\n"
 "  --max-total 大小       解压后总大小上限（默认 64G）\n"
 "  --max-ratio N          压缩比上限（对 1 MiB 以上的条目，默认 200）\n"
+"  --max-expansion N      解压后总大小最多为软件包大小的 N 倍（默认 100）\n"
+"  --policy 文件          收紧算法策略（RSA 位数、曲线、摘要算法；格式见\n"
+"                         doc/package.md 的“算法策略”）\n"
+"  --crl 文件             吊销列表（PEM 或 DER）：签名者或其 CA 在列表上即拒绝，\n"
+"                         除非时间戳证明签署早于吊销\n"
 "  --lang zh|en           消息语言\n"
 "  -q, --quiet            不显示进度条；通过时不输出\n"
 "  -h, --help             显示本帮助\n"
@@ -59,6 +64,14 @@ static void help(FILE *f)
 "  --max-total SIZE       largest total uncompressed size (default 64G)\n"
 "  --max-ratio N          largest compression ratio of entries over 1 MiB\n"
 "                         (default 200)\n"
+"  --max-expansion N      the entries may expand to at most N times the\n"
+"                         package's size in all (default 100)\n"
+"  --policy FILE          tighten the algorithm policy (RSA size, curves,\n"
+"                         digests; format in doc/package.md, \"Algorithm\n"
+"                         policy\")\n"
+"  --crl FILE             revocation lists (PEM or DER): a signer or CA on one\n"
+"                         is refused, unless a time-stamp proves it signed\n"
+"                         before the revocation\n"
 "  --lang zh|en           message language\n"
 "  -q, --quiet            no progress bar; print nothing on success\n"
 "  -h, --help             show this help\n"
@@ -77,8 +90,25 @@ static void print_pass(const char *pkg, const dossier_verify_result *r, int list
 	if (*in->signer) {
 		printf(L("  签名者：    %s\n", "  signer:       %s\n"), in->signer);
 		printf(L("  签发者：    %s\n", "  issuer:       %s\n"), in->signer_issuer);
-		printf(L("  签名时间：  %s（签名者声明，无时间戳）\n",
-			 "  signing time: %s (claimed by the signer; no time-stamp)\n"), in->signing_time);
+		if (*in->timestamp) {
+			printf(L("  签名时间：  %s（签名者声明）\n", "  signing time: %s (claimed by the signer)\n"),
+			       in->signing_time);
+			printf(L("  时间戳：    %s，由 %s 证明签名在此之前已存在\n",
+				 "  time-stamp:   %s: %s proves the signature existed by then\n"),
+			       in->timestamp, in->tsa);
+			if (in->signer_expired)
+				printf("%s", L("  注意：签名者证书此后已过期；时间戳证明签署时证书有效\n",
+					       "  note: the signer's certificate has expired since; the "
+					       "time-stamp proves it was valid when it signed\n"));
+			if (in->signer_revoked_after)
+				printf("%s", L("  注意：签名者（或其 CA）在时间戳之后被吊销\n",
+					       "  note: the signer (or a CA) was revoked after the "
+					       "time-stamp\n"));
+		} else {
+			printf(L("  签名时间：  %s（签名者声明，无时间戳）\n",
+				 "  signing time: %s (claimed by the signer; no time-stamp)\n"),
+			       in->signing_time);
+		}
 	}
 	if (*in->sm2_signer)
 		printf(L("  SM2 签名者：%s\n", "  SM2 signer:   %s\n"), in->sm2_signer);
@@ -113,6 +143,9 @@ const struct option cli_verify_options[] = {
 	{"max-entry-size", required_argument, NULL, 'S'},
 	{"max-total", required_argument, NULL, 'T'},
 	{"max-ratio", required_argument, NULL, 'R'},
+	{"max-expansion", required_argument, NULL, 'X'},
+	{"policy", required_argument, NULL, 'p'},
+	{"crl", required_argument, NULL, 'r'},
 	{"lang", required_argument, NULL, 'l'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
@@ -132,7 +165,9 @@ int cmd_verify(int argc, char **argv)
 		case 'c': vo.ca_file = optarg; break;
 		case 'x': vo.extract_dir = optarg; break;
 		case 'L': list = 1; break;
-		case 'P': case 'E': case 'S': case 'T': case 'R': {
+		case 'p': vo.policy_file = optarg; break;
+		case 'r': vo.crl_file = optarg; break;
+		case 'P': case 'E': case 'S': case 'T': case 'R': case 'X': {
 			size_t v = cli_parse_size(optarg);
 			if (!v) {
 				fprintf(stderr, L("dossier verify: 无效的数值：%s\n",
@@ -143,7 +178,8 @@ int cmd_verify(int argc, char **argv)
 			else if (ch == 'E') vo.max_entries = v;
 			else if (ch == 'S') vo.max_entry_size = v;
 			else if (ch == 'T') vo.max_total = v;
-			else vo.max_ratio = v > 1000000 ? 1000000 : (unsigned)v;
+			else if (ch == 'R') vo.max_ratio = v > 1000000 ? 1000000 : (unsigned)v;
+			else vo.max_expansion = v > 1000000 ? 1000000 : (unsigned)v;
 			break;
 		}
 		case 'l':

@@ -107,6 +107,14 @@ int dz_unbase64(unsigned char *out, size_t want, const char *text)
 	got = EVP_DecodeBlock(tmp, (const unsigned char *)text + s, (int)need);
 	if (got < 0 || (size_t)got - (size_t)pad != want)
 		return DOSSIER_EPARSE;
+	/* one spelling only: the bits below the last byte must be zero, so
+	 * the text is what encoding the bytes gives */
+	{
+		unsigned char again[100];
+		EVP_EncodeBlock(again, tmp, (int)want);
+		if (memcmp(again, text + s, need))
+			return DOSSIER_EPARSE;
+	}
 	memcpy(out, tmp, want);
 	return 0;
 }

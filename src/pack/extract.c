@@ -64,6 +64,12 @@ typedef struct {
 	const dossier_verify_options *opt;
 	uint64_t done, total;
 	const char *name, *dir;
+	/* the folder of the last entry, kept open: entries come sorted, so the
+	 * next one is mostly in the same folder and its path need not be
+	 * walked again component by component */
+	char *pdir;
+	size_t pdir_len;
+	int pfd;
 } xctx;
 
 /* Two steps, so that whatever is created is always on the rollback list:
@@ -176,6 +182,7 @@ int dz_extract(dz_zipr *z, const char *dir, const unsigned char *const *want,
 	int rc = 0, created = 0;
 	memset(&x, 0, sizeof x);
 	x.fd = -1;
+	x.pfd = -1;
 	x.opt = opts;
 	x.total = total;
 	x.dir = dir;
@@ -202,16 +209,32 @@ int dz_extract(dz_zipr *z, const char *dir, const unsigned char *const *want,
 		const char *base = strrchr(e->name, '/');
 		int parent;
 		unsigned char sha[32], sm3[32];
+		size_t plen = base ? (size_t)(base - e->name) : 0;
 		x.name = e->name;
-		if ((rc = open_parent(&x, e->name, &parent)) != 0)
-			break;
+		if (x.pfd >= 0 && plen == x.pdir_len && !memcmp(e->name, x.pdir, plen)) {
+			parent = x.pfd;
+		} else {
+			if (x.pfd >= 0)
+				close(x.pfd);
+			x.pfd = -1;
+			dz_free(x.pdir);
+			x.pdir = NULL;
+			if ((rc = open_parent(&x, e->name, &parent)) != 0)
+				break;
+			if ((x.pdir = dz_strndup(e->name, plen)) != NULL) {
+				x.pfd = parent;
+				x.pdir_len = plen;
+			}
+		}
 		if ((rc = reserve(&x, e->name, e->name_len, 0)) != 0) {
-			close(parent);
+			if (parent != x.pfd)
+				close(parent);
 			break;
 		}
 		x.fd = openat(parent, base ? base + 1 : e->name,
 			      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-		close(parent);
+		if (parent != x.pfd)
+			close(parent);
 		if (x.fd < 0) {
 			drop(&x);
 			rc = write_error(&x, "create");
@@ -234,6 +257,9 @@ int dz_extract(dz_zipr *z, const char *dir, const unsigned char *const *want,
 			rc = write_error(&x, "close");
 		x.fd = -1;
 	}
+	if (x.pfd >= 0)
+		close(x.pfd);
+	dz_free(x.pdir);
 	if (rc)
 		rollback(&x, created, dir);
 	close(x.root);

@@ -15,6 +15,7 @@
  * writer would not produce is a rejection, so there is one reading of a
  * manifest, not several.
  */
+#define _GNU_SOURCE 1     /* memmem */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,18 @@ int dz_manifest_write(char **out, size_t *outlen, const dz_mhead *h,
 		W(attr(w, "algorithm", DZ_ALG_SM2SM3));
 		W(attr(w, "distinguishing-id", DZ_SM2_ID));
 		W(attr(w, "certificate", DZ_SM2_CERT_NAME));
+		{
+			/* binds the signature to this certificate, as ESS
+			 * signing-certificate-v2 does in CAdES */
+			char *b64 = dz_base64(h->sm2_cert_sm3, 32);
+			if (!b64)
+				goto fail;
+			rc = attr(w, "certificate-sm3", b64);
+			dz_free(b64);
+			if (rc < 0)
+				goto fail;
+			rc = DOSSIER_ENOMEM;
+		}
 		if (h->has_sm2_chain)
 			W(attr(w, "chain", DZ_SM2_CHAIN_NAME));
 		W(xmlTextWriterEndElement(w));
@@ -473,12 +486,14 @@ static int parse_head(rd *r, xmlNode *exts)
 						 "errors", "warnings", NULL};
 	static const char *const fnd_attrs[] = {"rule", "article", "message", NULL};
 	static const char *const sig_attrs[] = {"URI", "format", "algorithm",
-						"distinguishing-id", "certificate", "chain", NULL};
+						"distinguishing-id", "certificate", "certificate-sm3",
+						"chain", NULL};
 	dz_manifest *m = r->m;
 	xmlNode *x, *c;
 	int err = 0;
 	char *t;
 	uint64_t v = 0;
+	size_t fcap = 0;
 	x = next_el(r, exts->children, &err);
 	if (!is_el(x, DZ_NS_ASIC, "Extension"))
 		return err ? err : bad(r, x ? x : exts, "缺少 Extension", "the Extension is missing");
@@ -520,10 +535,9 @@ static int parse_head(rd *r, xmlNode *exts)
 			char **nf;
 			if ((err = check_attrs(r, c, fnd_attrs)) != 0)
 				return err;
-			nf = dz_realloc(m->finding_rules, (m->nfindings + 1) * sizeof *nf);
-			if (!nf)
+			if (dz_grow((void **)&m->finding_rules, &fcap, m->nfindings, sizeof *nf))
 				return DOSSIER_ENOMEM;
-			m->finding_rules = nf;
+			nf = m->finding_rules;
 			if (!(nf[m->nfindings] = get(r, c, "rule")) && r->oom)
 				return DOSSIER_ENOMEM;
 			if (!nf[m->nfindings])
@@ -543,7 +557,8 @@ static int parse_head(rd *r, xmlNode *exts)
 			} else if (uri && fmt && !strcmp(fmt, "sm2") && !strcmp(uri, DZ_SM2_NAME) &&
 				   !m->has_sm2) {
 				char *alg = get(r, c, "algorithm"), *id = get(r, c, "distinguishing-id"),
-				     *cert = get(r, c, "certificate"), *chain = get(r, c, "chain");
+				     *cert = get(r, c, "certificate"), *chain = get(r, c, "chain"),
+				     *csm3 = get(r, c, "certificate-sm3");
 				int ok = alg && id && cert && !strcmp(alg, DZ_ALG_SM2SM3) &&
 					 !strcmp(id, DZ_SM2_ID) && !strcmp(cert, DZ_SM2_CERT_NAME) &&
 					 (!chain || !strcmp(chain, DZ_SM2_CHAIN_NAME));
@@ -553,8 +568,17 @@ static int parse_head(rd *r, xmlNode *exts)
 				dz_free(id);
 				dz_free(cert);
 				dz_free(chain);
-				if (!ok)
+				if (r->oom)
+					err = DOSSIER_ENOMEM;
+				else if (!ok)
 					err = bad(r, c, "SM2 签名的声明无效", "the SM2 signature's declaration is invalid");
+				else if (!csm3 || dz_unbase64(m->sm2_cert_sm3, 32, csm3) != 0)
+					err = bad(r, c, "SM2 签名的声明没有用 certificate-sm3 指明签名者证书"
+						  "（较早的 dossier 打的包：SM2 签名者未与签名绑定）",
+						  "the SM2 signature's declaration does not name the signer's "
+						  "certificate with certificate-sm3 (a package of an older "
+						  "dossier: the SM2 signer is not bound to the signature)");
+				dz_free(csm3);
 			} else {
 				err = bad(r, c, "未知或重复的签名声明", "an unknown or repeated signature declaration");
 			}
@@ -579,6 +603,81 @@ static int cmp_name(const void *a, const void *b)
 	return strcmp(((const dz_mentry *)a)->name, ((const dz_mentry *)b)->name);
 }
 
+static long line_at(const char *x, size_t i)
+{
+	long line = 1;
+	const char *p = x, *end = x + i;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		line++;
+		p++;
+	}
+	return line;
+}
+
+/* Before libxml2 sees the manifest, one pass over its bytes:
+ *  - libxml2 2.9 compares each attribute (and namespace declaration) of an
+ *    element with every earlier one, so an element with 100,000 of them
+ *    costs minutes, before any signature is checked. The manifest's
+ *    elements have at most nine: a start tag with more than 32 is refused;
+ *  - comments, processing instructions (but the XML declaration) and CDATA
+ *    sections are refused wherever they are: libxml2 merges CDATA into text
+ *    and keeps comments outside the root where the strict reader does not
+ *    look, so they would pass unseen;
+ *  - a DOCTYPE is refused (and with it every entity trick). */
+#define MAX_ATTRS 32
+static int prescan(const char *x, size_t n, dz_problem *prob)
+{
+	size_t i = 0;
+	while (i < n) {
+		const char *lt = memchr(x + i, '<', n - i);
+		size_t j, count = 0;
+		char quote = 0;
+		if (!lt)
+			return 0;
+		i = (size_t)(lt - x);
+		if (n - i >= 2 && lt[1] == '!') {
+			int doctype = !(n - i >= 4 && !memcmp(lt, "<!--", 4)) &&
+				      !(n - i >= 9 && !memcmp(lt, "<![CDATA[", 9));
+			return dz_reject(prob, doctype ? "manifest-xml" : "manifest-structure",
+					 DZ_MANIFEST_NAME, "", "",
+					 "清单第 %ld 行：不允许 DOCTYPE、注释或 CDATA",
+					 "manifest line %ld: DOCTYPE, comments and CDATA are not allowed",
+					 line_at(x, i));
+		}
+		if (n - i >= 2 && lt[1] == '?') {
+			const char *end = memmem(lt + 2, n - i - 2, "?>", 2);
+			if (i != 0 || n < 5 || memcmp(lt, "<?xml", 5))
+				return dz_reject(prob, "manifest-structure", DZ_MANIFEST_NAME, "", "",
+						 "清单第 %ld 行：除开头的 XML 声明外不允许处理指令",
+						 "manifest line %ld: no processing instruction but the XML "
+						 "declaration at the start", line_at(x, i));
+			if (!end)
+				return 0;   /* unterminated: libxml2 says so */
+			i = (size_t)(end - x) + 2;
+			continue;
+		}
+		for (j = i + 1; j < n; j++) {
+			char c = x[j];
+			if (quote) {
+				if (c == quote)
+					quote = 0;
+			} else if (c == '"' || c == '\'') {
+				quote = c;
+			} else if (c == '=') {
+				if (++count > MAX_ATTRS)
+					return dz_reject(prob, "manifest-structure", DZ_MANIFEST_NAME, "", "",
+							 "清单第 %ld 行：一个元素的属性超过 %d 个",
+							 "manifest line %ld: an element has more than %d "
+							 "attributes", line_at(x, i), MAX_ATTRS);
+			} else if (c == '>') {
+				break;
+			}
+		}
+		i = j + 1;
+	}
+	return 0;
+}
+
 int dz_manifest_parse(dz_manifest *m, const char *xml, size_t len, dz_problem *prob)
 {
 	xmlDocPtr doc = NULL;
@@ -587,6 +686,8 @@ int dz_manifest_parse(dz_manifest *m, const char *xml, size_t len, dz_problem *p
 	int rc = 0, err = 0;
 	size_t cap = 0, i, sm3 = 0;
 	memset(m, 0, sizeof *m);
+	if ((rc = prescan(xml, len, prob)) != 0)
+		return rc;
 	if (dz_xml_parse(&doc, xml, len, DZ_MANIFEST_NAME) != 0) {
 		const dossier_error *e = dossier_error_last();
 		return dz_reject(prob, "manifest-xml", DZ_MANIFEST_NAME, "", "",
@@ -667,7 +768,7 @@ int dz_manifest_parse(dz_manifest *m, const char *xml, size_t len, dz_problem *p
 			 "SigReference does not name the declared signature");
 		goto done;
 	}
-	qsort(m->e, m->n, sizeof *m->e, cmp_name);
+	dz_sort(m->e, m->n, sizeof *m->e, cmp_name);
 	for (i = 1; i < m->n; i++)
 		if (!strcmp(m->e[i - 1].name, m->e[i].name)) {
 			rc = dz_reject(prob, "manifest-duplicate", m->e[i].name, "", "",

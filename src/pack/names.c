@@ -2,8 +2,10 @@
  * names.c — the entry-name policy of a package, shared by the writer (which
  * refuses a file it could not name safely) and the verifier (which rejects a
  * package carrying such a name): NFC normalisation and case folding through
- * utf8proc, percent-encoding for manifest URIs, and a string set for the
- * duplicate and file-versus-folder checks.
+ * utf8proc, percent-encoding for manifest URIs, and the clash check
+ * (duplicates, also after folding, and files that are folders of others),
+ * which sorts rather than hashes: its cost cannot be chosen by whoever
+ * chose the names.
  *
  * The policy is deliberately the intersection of what Linux, macOS and
  * Windows can all extract without surprises, because a package is made on
@@ -37,8 +39,8 @@ static const dz_name_rule R_WIN = {"name-windows", "条目名含 Windows 不允�
 	"the entry name contains a character Windows forbids (< > \" | ? *)"};
 static const dz_name_rule R_TRAIL = {"name-trailing", "条目名的某一级以点或空格结尾",
 	"a component of the entry name ends with a dot or a space"};
-static const dz_name_rule R_DEV = {"name-device", "条目名含 Windows 设备名（CON、NUL、COM1 等）",
-	"the entry name contains a Windows device name (CON, NUL, COM1 ...)"};
+static const dz_name_rule R_DEV = {"name-device", "条目名含 Windows 设备名（CON、NUL、COM1、LPT¹ 等）",
+	"the entry name contains a Windows device name (CON, NUL, COM1, LPT¹ ...)"};
 
 static int ieq(const char *a, size_t n, const char *b)
 {
@@ -55,19 +57,29 @@ static int ieq(const char *a, size_t n, const char *b)
 	return 1;
 }
 
+/* Windows opens a device, not a file, for these names with any extension,
+ * also with spaces before the extension ("NUL .txt") and with the digits
+ * 0-9 and superscript 1-3 after COM and LPT. */
 static int is_device(const char *c, size_t n)
 {
-	static const char *dev[] = {"CON", "PRN", "AUX", "NUL"};
+	static const char *dev[] = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"};
+	const unsigned char *u = (const unsigned char *)c;
 	size_t base = 0, i;
 	while (base < n && c[base] != '.')
 		base++;
-	for (i = 0; i < 4; i++)
+	while (base > 0 && c[base - 1] == ' ')
+		base--;
+	if (base < 3 || base > 7)
+		return 0;
+	for (i = 0; i < sizeof dev / sizeof dev[0]; i++)
 		if (ieq(c, base, dev[i]))
 			return 1;
-	if (base == 4 && c[3] >= '1' && c[3] <= '9' &&
-	    (ieq(c, 3, "COM") || ieq(c, 3, "LPT")))
+	if (base < 4 || !(ieq(c, 3, "COM") || ieq(c, 3, "LPT")))
+		return 0;
+	if (base == 4 && c[3] >= '0' && c[3] <= '9')
 		return 1;
-	return 0;
+	/* U+00B9, U+00B2, U+00B3 */
+	return base == 5 && u[3] == 0xC2 && (u[4] == 0xB9 || u[4] == 0xB2 || u[4] == 0xB3);
 }
 
 static const dz_name_rule *check_component(const char *c, size_t n)
@@ -119,6 +131,10 @@ const dz_name_rule *dz_name_check(const char *name, size_t n)
 			return &R_DRIVE;
 		if (cp == '<' || cp == '>' || cp == '"' || cp == '|' || cp == '?' || cp == '*')
 			return &R_WIN;
+		if (cp >= 0x20 && cp < 0x7F) {   /* printable ASCII: no table needed */
+			i += (size_t)l;
+			continue;
+		}
 		cat = utf8proc_category((utf8proc_int32_t)cp);
 		if (cat == UTF8PROC_CATEGORY_CC || cat == UTF8PROC_CATEGORY_CF ||
 		    cat == UTF8PROC_CATEGORY_CS || cat == UTF8PROC_CATEGORY_CO ||
@@ -149,30 +165,74 @@ const dz_name_rule *dz_name_check(const char *name, size_t n)
 	return NULL;
 }
 
+/* CJK Unified Ideographs (and Extension A): in NFC whatever surrounds
+ * them (quick check Yes, combining class 0, nothing composes with them) and
+ * without case. So are U+0000-U+02FF for NFC, but not for case folding. */
+static int cjk(uint32_t cp)
+{
+	return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF);
+}
+
+/* 1 if utf8proc can be skipped: every code point (valid UTF-8, no NUL) is
+ * ASCII or CJK, or for NFC alone below U+0300. */
+static int plain(const char *s, size_t n, int fold)
+{
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp;
+		int l = dz_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+		if (l == 0 || cp == 0 || !(cp < 0x80 || cjk(cp) || (!fold && cp < 0x300)))
+			return 0;
+		i += (size_t)l;
+	}
+	return 1;
+}
+
 /* utf8proc_map() allocates with malloc; this does the same work through
- * the dossier allocator. */
+ * the dossier allocator, in one decomposition pass for all but rare input
+ * (room for four code points per byte; a longer result is redone). Most
+ * names need no utf8proc at all (plain() above): NFC leaves them as they
+ * are and case folding is A-Z to a-z. */
 static int u8map(char **out, const char *s, size_t n, utf8proc_option_t opt)
 {
-	utf8proc_ssize_t len, len2;
+	utf8proc_ssize_t len, cap = (utf8proc_ssize_t)n * 4 + 16;
 	utf8proc_int32_t *buf;
+	size_t i;
 	*out = NULL;
-	len = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-				 NULL, 0, opt);
-	if (len < 0)
-		return len == UTF8PROC_ERROR_NOMEM ? DOSSIER_ENOMEM : DOSSIER_EENCODING;
-	buf = dz_malloc(((size_t)len + 1) * sizeof *buf);
-	if (!buf)
-		return DOSSIER_ENOMEM;
-	len2 = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-				  buf, len, opt);
-	if (len2 >= 0 && len2 <= len)
-		len2 = utf8proc_reencode(buf, len2, opt);
-	if (len2 < 0 || len2 > len * 4) {
-		dz_free(buf);
-		return DOSSIER_EENCODING;
+	if (plain(s, n, (opt & UTF8PROC_CASEFOLD) != 0)) {
+		char *a = dz_strndup(s, n);
+		if (!a)
+			return DOSSIER_ENOMEM;
+		if (opt & UTF8PROC_CASEFOLD)
+			for (i = 0; i < n; i++)
+				if (a[i] >= 'A' && a[i] <= 'Z')
+					a[i] = (char)(a[i] + 32);
+		*out = a;
+		return 0;
 	}
-	((char *)buf)[len2] = '\0';
-	*out = (char *)buf;
+	for (;;) {
+		if (!(buf = dz_malloc(((size_t)cap + 1) * sizeof *buf)))
+			return DOSSIER_ENOMEM;
+		len = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
+					 buf, cap, opt);
+		if (len < 0 || len <= cap)
+			break;
+		dz_free(buf);
+		cap = len;
+	}
+	if (len >= 0)
+		len = utf8proc_reencode(buf, len, opt);
+	if (len < 0) {
+		dz_free(buf);
+		return len == UTF8PROC_ERROR_NOMEM ? DOSSIER_ENOMEM : DOSSIER_EENCODING;
+	}
+	((char *)buf)[len] = '\0';
+	/* give back the room the decomposition needed */
+	*out = dz_realloc(buf, (size_t)len + 1);
+	if (!*out) {
+		dz_free(buf);
+		return DOSSIER_ENOMEM;
+	}
 	return 0;
 }
 
@@ -214,14 +274,14 @@ char *dz_uri_encode(const char *s)
 	return b.ptr ? dz_buf_detach(&b) : dz_strdup("");
 }
 
+/* Upper-case hex digits only: "%c3" is a second spelling of "%C3", and the
+ * verifier accepts one spelling of a name. */
 static int hexval(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
 	return -1;
 }
 
@@ -263,80 +323,74 @@ int dz_uri_decode(char **out, const char *s)
 	return 0;
 }
 
-/* ---- string set ---- */
+/* ---- clashes between names ---- */
 
-static uint64_t hash(const char *s, size_t n)
+typedef struct {
+	char *key;     /* folded, '/' as 0x01 */
+	size_t len, idx;
+} nkey;
+
+static int cmp_nkey(const void *a, const void *b)
 {
-	uint64_t h = 1469598103934665603ULL;
+	const nkey *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : x->idx < y->idx ? -1 : x->idx > y->idx;
+}
+
+/* A clash found at sorted positions i < j; keep the one whose later entry
+ * comes first in the list, as a reader going through it would meet it. */
+static void note(dz_name_clash *c, const char *const *names, const nkey *k, size_t i,
+		 size_t j, int folder)
+{
+	size_t a = k[i].idx, b = k[j].idx, late = a > b ? a : b;
+	if (c->kind != DZ_CLASH_NONE && late >= c->late)
+		return;
+	c->late = late;
+	if (folder) {
+		c->kind = DZ_CLASH_FOLDER;
+		c->a = a;    /* the file */
+		c->b = b;    /* an entry below it */
+		return;
+	}
+	c->kind = strcmp(names[a], names[b]) ? DZ_CLASH_FOLDED : DZ_CLASH_EXACT;
+	c->a = a < b ? a : b;
+	c->b = late;
+}
+
+int dz_name_clashes(dz_name_clash *c, const char *const *names, size_t n)
+{
+	nkey *k = dz_calloc(n ? n : 1, sizeof *k);
 	size_t i;
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
-static int set_grow(dz_strset *set)
-{
-	size_t ncap = set->cap ? set->cap * 2 : 64, i;
-	char **ns = dz_calloc(ncap, sizeof *ns);
-	if (!ns)
+	int rc = 0;
+	c->kind = DZ_CLASH_NONE;
+	c->a = c->b = c->late = 0;
+	if (!k)
 		return DOSSIER_ENOMEM;
-	for (i = 0; i < set->cap; i++) {
-		char *s = set->slot[i];
-		size_t h;
-		if (!s)
-			continue;
-		h = (size_t)hash(s, strlen(s)) & (ncap - 1);
-		while (ns[h])
-			h = (h + 1) & (ncap - 1);
-		ns[h] = s;
+	for (i = 0; i < n && rc == 0; i++) {
+		char *f;
+		if ((rc = dz_name_fold(&f, names[i], strlen(names[i]))) != 0)
+			break;
+		k[i].key = f;
+		k[i].idx = i;
+		for (; *f; f++)
+			if (*f == '/')
+				*f = '\x01';   /* below every byte a name may hold */
+		k[i].len = (size_t)(f - k[i].key);
 	}
-	dz_free(set->slot);
-	set->slot = ns;
-	set->cap = ncap;
-	return 0;
-}
-
-int dz_strset_add(dz_strset *set, char *s)
-{
-	size_t h, n = strlen(s);
-	if ((set->n + 1) * 2 > set->cap && set_grow(set) != 0) {
-		dz_free(s);
-		return DOSSIER_ENOMEM;
-	}
-	h = (size_t)hash(s, n) & (set->cap - 1);
-	while (set->slot[h]) {
-		if (strcmp(set->slot[h], s) == 0) {
-			dz_free(s);
-			return 0;
+	if (rc == 0) {
+		/* sorted so, a name is followed first by its equals, then by the
+		 * names below it as a folder (F, F/x ... precede F!, F-x ...) */
+		dz_sort(k, n, sizeof *k, cmp_nkey);
+		for (i = 0; i + 1 < n; i++) {
+			if (k[i].len == k[i + 1].len && !memcmp(k[i].key, k[i + 1].key, k[i].len))
+				note(c, names, k, i, i + 1, 0);
+			else if (k[i + 1].len > k[i].len && k[i + 1].key[k[i].len] == '\x01' &&
+				 !memcmp(k[i].key, k[i + 1].key, k[i].len))
+				note(c, names, k, i, i + 1, 1);
 		}
-		h = (h + 1) & (set->cap - 1);
 	}
-	set->slot[h] = s;
-	set->n++;
-	return 1;
-}
-
-int dz_strset_has(const dz_strset *set, const char *s, size_t n)
-{
-	size_t h;
-	if (!set->cap)
-		return 0;
-	h = (size_t)hash(s, n) & (set->cap - 1);
-	while (set->slot[h]) {
-		if (strlen(set->slot[h]) == n && memcmp(set->slot[h], s, n) == 0)
-			return 1;
-		h = (h + 1) & (set->cap - 1);
-	}
-	return 0;
-}
-
-void dz_strset_dispose(dz_strset *set)
-{
-	size_t i;
-	for (i = 0; i < set->cap; i++)
-		dz_free(set->slot[i]);
-	dz_free(set->slot);
-	memset(set, 0, sizeof *set);
+	for (i = 0; i < n; i++)
+		dz_free(k[i].key);
+	dz_free(k);
+	return rc;
 }

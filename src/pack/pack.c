@@ -21,6 +21,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -359,50 +360,28 @@ static int cmp_pent(const void *a, const void *b)
  * extracted at all. Both are refused here, as the verifier would. */
 static int check_collisions(packer *p)
 {
-	dz_strset set = {NULL, 0, 0};
-	char **folded = dz_calloc(p->n ? p->n : 1, sizeof *folded);
-	size_t i, j;
-	int rc = 0;
-	if (!folded)
+	const char **names = dz_calloc(p->n ? p->n : 1, sizeof *names);
+	dz_name_clash c;
+	size_t i;
+	int rc;
+	if (!names)
 		return DOSSIER_ENOMEM;
-	for (i = 0; i < p->n && rc == 0; i++) {
-		char *f;
-		int added;
-		if ((rc = dz_name_fold(&f, p->e[i].m.name, strlen(p->e[i].m.name))) != 0)
-			break;
-		if (!(folded[i] = dz_strdup(f))) {
-			dz_free(f);
-			rc = DOSSIER_ENOMEM;
-			break;
-		}
-		added = dz_strset_add(&set, f);
-		if (added < 0) {
-			rc = added;
-		} else if (added == 0) {
-			for (j = 0; j < i && strcmp(folded[j], folded[i]); j++)
-				;
-			rc = dz_errf(DOSSIER_EUSAGE, p->e[i].src, 0, 0,
-				     "给其中一个文件改名。", "Rename one of the two files.",
-				     "与 %s 的名称只差大小写或 Unicode 规范化，在 Windows 和 macOS 上会互相覆盖",
-				     "its name differs from %s only in case or Unicode normalisation; "
-				     "they would overwrite each other on Windows and macOS",
-				     j < i ? p->e[j].src : "?");
-		}
-	}
-	for (i = 0; i < p->n && rc == 0; i++) {
-		const char *f = folded[i], *s;
-		for (s = strchr(f, '/'); s && rc == 0; s = strchr(s + 1, '/'))
-			if (dz_strset_has(&set, f, (size_t)(s - f)))
-				rc = dz_errf(DOSSIER_EUSAGE, p->e[i].src, 0, 0,
-					     "给文件或文件夹改名。", "Rename the file or the folder.",
-					     "它所在的文件夹与另一个文件同名",
-					     "a folder on its path has the same name as another file");
-	}
 	for (i = 0; i < p->n; i++)
-		dz_free(folded[i]);
-	dz_free(folded);
-	dz_strset_dispose(&set);
-	return rc;
+		names[i] = p->e[i].m.name;
+	rc = dz_name_clashes(&c, names, p->n);
+	dz_free(names);
+	if (rc || c.kind == DZ_CLASH_NONE)
+		return rc;
+	if (c.kind == DZ_CLASH_FOLDER)
+		return dz_errf(DOSSIER_EUSAGE, p->e[c.b].src, 0, 0,
+			       "给文件或文件夹改名。", "Rename the file or the folder.",
+			       "它所在的文件夹与文件 %s 同名",
+			       "a folder on its path has the name of the file %s", p->e[c.a].src);
+	return dz_errf(DOSSIER_EUSAGE, p->e[c.b].src, 0, 0,
+		       "给其中一个文件改名。", "Rename one of the two files.",
+		       "与 %s 的名称只差大小写或 Unicode 规范化，在 Windows 和 macOS 上会互相覆盖",
+		       "its name differs from %s only in case or Unicode normalisation; "
+		       "they would overwrite each other on Windows and macOS", p->e[c.a].src);
 }
 
 /* ================= writing ================= */
@@ -474,6 +453,7 @@ static int write_file(packer *p, dz_pipe *pp, pent *e)
 	uint64_t read_so_far = 0;
 	uint32_t crc = (uint32_t)crc32(0, NULL, 0);
 	unsigned k = 0;
+	size_t pre = 0;   /* bytes of chunk 0 already deflated into sl->out */
 	int level;
 	if (fd < 0)
 		return read_error(e->src);
@@ -506,6 +486,25 @@ static int write_file(packer *p, dz_pipe *pp, pent *e)
 		    (e->m.size > (1u << 20) && out * 100 < used))
 			method = 0;
 	}
+	/* by default, small text is deflated hard and big text fast: level 1 is
+	 * three times faster than 6 for ~15% more output, a fraction of a
+	 * percent of a package that carries such a file */
+	level = p->opt->level ? p->opt->level : e->m.size > DZ_BIG_ENTRY ? 1 : 6;
+	if (method == 8 && (uint64_t)n == e->m.size) {
+		/* the whole file is in this chunk: deflate it now, and store it
+		 * if it shrinks more than 100:1, so that no entry, and so no
+		 * package, trips the verifier's expansion cap */
+		if (dz_deflate_chunk(&p->zs, level, NULL, 0, sl->in, (size_t)n, 1, sl->out,
+				     DZ_OUTCAP, &pre) != 0) {
+			dz_pipe_release(pp, sl);
+			close(fd);
+			return DOSSIER_ERROR;
+		}
+		if (pre * 100 < (size_t)n) {
+			method = 0;
+			pre = 0;
+		}
+	}
 	/* this thread: SM3 with an SM2 signer (the writer does SHA-256), else
 	 * SHA-256 */
 	h = EVP_MD_CTX_new();
@@ -516,10 +515,6 @@ static int write_file(packer *p, dz_pipe *pp, pent *e)
 		return DOSSIER_ERROR;
 	}
 	p->tail_len = 0;
-	/* by default, small text is deflated hard and big text fast: level 1 is
-	 * three times faster than 6 for ~15% more output, a fraction of a
-	 * percent of a package that carries such a file */
-	level = p->opt->level ? p->opt->level : e->m.size > DZ_BIG_ENTRY ? 1 : 6;
 	rc = dz_pipe_begin(pp, e->m.name, method, level, e->m.size);
 	while (rc == 0 && n > 0) {
 		size_t dlen = 0, outlen = 0;
@@ -533,9 +528,11 @@ static int write_file(packer *p, dz_pipe *pp, pent *e)
 			memcpy(sl->dict, p->tail, p->tail_len);
 			dlen = p->tail_len;
 			/* even chunks here, odd ones on the writer thread */
-			if (k % 2 == 0 &&
-			    (rc = dz_deflate_chunk(&p->zs, level, sl->dict, dlen, sl->in, (size_t)n, last,
-						   sl->out, DZ_OUTCAP, &outlen)) != 0)
+			if (k == 0 && pre)
+				outlen = pre;   /* deflated above */
+			else if (k % 2 == 0 &&
+				 (rc = dz_deflate_chunk(&p->zs, level, sl->dict, dlen, sl->in, (size_t)n,
+							last, sl->out, DZ_OUTCAP, &outlen)) != 0)
 				break;
 			keep_tail(p, sl->in, (size_t)n);
 		}
@@ -740,7 +737,7 @@ int dossier_pack_write(const char *out_path, const dossier_centre *centre,
 		       dossier_signer *const *signers, size_t nsigners,
 		       const dossier_pack_options *opts)
 {
-	dossier_pack_options defopt = DOSSIER_PACK_OPTIONS_INIT;
+	dossier_pack_options o = DOSSIER_PACK_OPTIONS_INIT;
 	const dossier_signer *cms_signer = NULL, *sm2_signer = NULL;
 	packer p;
 	outfile of;
@@ -757,8 +754,12 @@ int dossier_pack_write(const char *out_path, const dossier_centre *centre,
 	memset(&p, 0, sizeof p);
 	memset(&of, 0, sizeof of);
 	of.fd = -1;
-	if (!opts)
-		opts = &defopt;
+	if (opts && opts->version >= 2)
+		o = *opts;
+	else if (opts) /* version 1: the fields before tsa_url */
+		memcpy(&o, opts, offsetof(dossier_pack_options, tsa_url));
+	o.version = DOSSIER_PACK_OPTIONS_VERSION;
+	opts = &o;
 	if (!out_path || !centre || !outline || !findings || nsigners == 0 || nsigners > 2)
 		return dz_err(DOSSIER_EUSAGE, "", 0, 0, "打包参数无效", "invalid packing arguments",
 			      "", "");
@@ -772,6 +773,12 @@ int dossier_pack_write(const char *out_path, const dossier_centre *centre,
 				      "Give at most one RSA/ECDSA key and one SM2 key.");
 		*slot = signers[i];
 	}
+	if (opts->tsa_url && !cms_signer)
+		return dz_err(DOSSIER_EUSAGE, opts->tsa_url, 0, 0,
+			      "时间戳加在 CAdES 签名上，需要一个 RSA 或 ECDSA 密钥",
+			      "a time-stamp goes on the CAdES signature, which needs an RSA or "
+			      "ECDSA key", "再给一个 RSA/ECDSA 的 --key，或不加 --tsa。",
+			      "Add an RSA/ECDSA --key, or leave out --tsa.");
 	if (centre->from_table)
 		return dz_err(DOSSIER_EUSAGE, centre->xml_path, 0, 0,
 			      "这是评估数据表 XML，不是中心目录", "this is an evaluation-tables XML, not a "
@@ -869,15 +876,16 @@ int dossier_pack_write(const char *out_path, const dossier_centre *centre,
 	head.has_cms = cms_signer != NULL;
 	head.has_sm2 = sm2_signer != NULL;
 	head.has_sm3 = p.sm3;
-	if (sm2_signer && (rc = dz_signer_pem(&cert_pem, &cert_len, &chain_pem, &chain_len,
-					      sm2_signer)) != 0)
+	if (sm2_signer && ((rc = dz_signer_pem(&cert_pem, &cert_len, &chain_pem, &chain_len,
+					       sm2_signer)) != 0 ||
+			   (rc = dz_cert_sm3(sm2_signer->cert, head.sm2_cert_sm3)) != 0))
 		goto done;
 	head.has_sm2_chain = chain_pem != NULL;
 	if ((rc = dz_manifest_write(&manifest, &mlen, &head, list, p.n)) != 0)
 		goto done;
 	/* sign before anything of META-INF is written: nothing is rewritten */
 	if (cms_signer && (rc = dz_cms_sign(&cms, &cms_len, cms_signer,
-					    (unsigned char *)manifest, mlen, when)) != 0)
+					    (unsigned char *)manifest, mlen, when, opts->tsa_url)) != 0)
 		goto done;
 	if (sm2_signer && (rc = dz_sm2_sign(&sm2, &sm2_len, sm2_signer,
 					    (unsigned char *)manifest, mlen)) != 0)

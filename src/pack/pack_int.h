@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <zlib.h>
 #include <openssl/evp.h>
+#include <openssl/ts.h>
 #include <openssl/x509.h>
 #include "dossier/pack.h"
 #include "dossier/verify.h"
@@ -91,16 +92,22 @@ int dz_name_fold(char **out, const char *s, size_t n);
 char *dz_uri_encode(const char *s);
 int dz_uri_decode(char **out, const char *s);
 
-/* A set of strings (open addressing) for duplicate and prefix checks. */
+/* Clashes among entry names (each already accepted by dz_name_check): two
+ * equal names, two equal after NFC and case folding, or a name that is also
+ * a folder of another. Found by sorting the folded names (dz_sort), so the
+ * cost is n log n whatever names an attacker picks; no hash table. */
+typedef enum {
+	DZ_CLASH_NONE, DZ_CLASH_EXACT, DZ_CLASH_FOLDED, DZ_CLASH_FOLDER
+} dz_clash_kind;
 typedef struct {
-	char **slot;
-	size_t cap, n;
-} dz_strset;
-/* 1 if added, 0 if already present, negative on ENOMEM. Takes ownership of
- * `s` in every case (frees it when already present or on error). */
-int dz_strset_add(dz_strset *set, char *s);
-int dz_strset_has(const dz_strset *set, const char *s, size_t n);
-void dz_strset_dispose(dz_strset *set);
+	dz_clash_kind kind;
+	size_t a, b;     /* EXACT, FOLDED: a before b; FOLDER: a the file, b below it */
+	size_t late;     /* the later of a and b */
+} dz_name_clash;
+/* 0 with *c filled (kind NONE if no clash): of the clashes found, the one
+ * whose later name comes first in the list. DOSSIER_ENOMEM, or
+ * DOSSIER_EENCODING if a name is not UTF-8. */
+int dz_name_clashes(dz_name_clash *c, const char *const *names, size_t n);
 
 /* ---------- media types (media.c) ---------- */
 
@@ -226,6 +233,7 @@ typedef struct {
 	uint64_t max_entries, max_entry_size, max_total;
 	unsigned max_ratio;          /* usize / csize above this is a bomb */
 	uint64_t ratio_floor;        /* ... for entries larger than this */
+	unsigned max_expansion;      /* the sum of usize over the file's size */
 } dz_zlimits;
 
 typedef struct dz_zipr dz_zipr;
@@ -259,13 +267,23 @@ struct dossier_signer {
 	char *key_path;
 };
 
+/* PKCS#11 keys (token.c): 1 if `key` is an RFC 7512 URI ("pkcs11:..."). */
+int dz_is_token_uri(const char *key);
+/* The private key the URI names, on its token; `pin` is asked for the PIN
+ * (the password callback of dossier_signer_load). */
+int dz_token_load(EVP_PKEY **out, const char *uri,
+		  int (*pin)(char *buf, size_t size, const char *what, void *payload),
+		  void *payload);
+
 /* Detached CAdES signature (DER) over `data`: SHA-256, signed attributes
  * content-type, message-digest, signing-time (= `when`) and ESS
  * signing-certificate-v2; signer certificate and chain included. ECDSA
  * signatures are re-made until their DER length is the maximum, so the
- * package's size and layout do not depend on the random nonce. */
+ * package's size and layout do not depend on the random nonce. With `tsa`
+ * (a URL), the signature value is time-stamped there and the token added
+ * as the unsigned attribute id-aa-signatureTimeStampToken (CAdES-B-T). */
 int dz_cms_sign(unsigned char **out, size_t *outlen, const dossier_signer *s,
-		const unsigned char *data, size_t len, long long when);
+		const unsigned char *data, size_t len, long long when, const char *tsa);
 /* Plain SM2 signature (DER SEQUENCE{r,s}, fixed 72-byte length) over
  * `data` with SM3 and the GM/T 0009 distinguishing ID. */
 int dz_sm2_sign(unsigned char **out, size_t *outlen, const dossier_signer *s,
@@ -274,6 +292,8 @@ int dz_sm2_sign(unsigned char **out, size_t *outlen, const dossier_signer *s,
  * GM/T 0009 distinguishing ID. (OpenSSL 3.0 refuses the ID as an init
  * parameter; it has to be set on the context afterwards.) */
 int dz_sm2_md_init(EVP_MD_CTX *m, EVP_PKEY *key, int sign);
+/* SM3 of a certificate's DER: how the manifest names the SM2 signer. */
+int dz_cert_sm3(X509 *x, unsigned char out[32]);
 /* PEM of the signer certificate, and of its chain (NULL if none). */
 int dz_signer_pem(char **cert_pem, size_t *cert_len, char **chain_pem,
 		  size_t *chain_len, const dossier_signer *s);
@@ -288,6 +308,95 @@ char *dz_x509_name(const X509_NAME *n);
 char *dz_asn1_time_iso(const ASN1_TIME *t);
 /* The last OpenSSL error as text, for messages (static buffer). */
 const char *dz_ssl_error(void);
+
+/* ---------- algorithm policy (policy.c) ---------- */
+
+#define DZ_CURVE_P256 1u
+#define DZ_CURVE_P384 2u
+#define DZ_CURVE_P521 4u
+#define DZ_CURVE_SM2 8u
+#define DZ_MD_SHA256 1u
+#define DZ_MD_SHA384 2u
+#define DZ_MD_SHA512 4u
+#define DZ_MD_SM3 8u
+
+typedef struct {
+	unsigned rsa_min;    /* bits */
+	unsigned curves;     /* DZ_CURVE_* */
+	unsigned digests;    /* DZ_MD_*: in every signature, certificates' too */
+} dz_policy;
+
+/* Why a key or certificate is refused: a reason id ("policy-rsa-size",
+ * "policy-curve", "policy-key-type", "policy-cert-hash") and messages naming
+ * the certificate. */
+typedef struct {
+	const char *id;
+	char zh[512], en[512];
+} dz_policy_why;
+
+/* RSA >= 2048, P-256/384/521 and SM2, SHA-256/384/512 and SM3. */
+void dz_policy_default(dz_policy *p);
+/* The default tightened by a policy file (doc/package.md); a setting that
+ * would loosen it, an unknown one or a malformed line is an error naming
+ * the file and line (DOSSIER_EUSAGE). */
+int dz_policy_load(dz_policy *p, const char *path);
+/* 1 if the digest `nid` is allowed in signatures. */
+int dz_policy_md(const dz_policy *p, int nid);
+/* 1 if the key (of certificate `x`, named in messages; may be NULL) is
+ * allowed, else 0 and *w says why. */
+int dz_policy_key(const dz_policy *p, EVP_PKEY *k, X509 *x, dz_policy_why *w);
+/* The key, and unless `anchor` the hash of the certificate's signature. */
+int dz_policy_cert(const dz_policy *p, X509 *x, int anchor, dz_policy_why *w);
+/* Every certificate of a verified chain (leaf first; the last one is the
+ * trust anchor when it signed itself). */
+int dz_policy_chain(const dz_policy *p, STACK_OF(X509) *chain, dz_policy_why *w);
+
+/* ---------- RFC 3161 time-stamps (tsa.c) ---------- */
+
+/* Ask the TSA at `url` (HTTP or HTTPS) for a token over SHA-256 of `sig`;
+ * the reply must grant one that answers the query (version, imprint,
+ * nonce). *tok is the token's DER (caller frees). Errors name the URL. */
+int dz_tsa_stamp(unsigned char **tok, size_t *toklen, const char *url,
+		 const unsigned char *sig, size_t siglen);
+
+typedef struct {
+	PKCS7 *p7;            /* the token: a SignedData over a TSTInfo */
+	TS_TST_INFO *info;
+	long long when;       /* genTime, seconds since 1970 */
+} dz_tsa_token;
+/* Parse a token (exactly n bytes); 0, or -1 if it is not one. */
+int dz_tsa_parse(dz_tsa_token *t, const unsigned char *p, size_t n);
+void dz_tsa_dispose(dz_tsa_token *t);
+/* 1 if the token's message imprint is the digest of `sig` (*alg_ok says
+ * whether its hash is one the policy allows; SM3 is not an RFC 3161 one). */
+int dz_tsa_imprint_ok(const dz_tsa_token *t, const dz_policy *pol,
+		      const unsigned char *sig, size_t siglen, int *alg_ok);
+/* 1 if the TSA's signature on the token verifies, with its chain to
+ * `store` for time-stamping, ESS certificate identifier included; 0 if
+ * not; -1 on ENOMEM. */
+int dz_tsa_signature_ok(const dz_tsa_token *t, X509_STORE *store);
+
+/* ---------- the CAdES file as bytes (cades.c) ---------- */
+
+typedef struct {
+	int econtent_nid;   /* NID_pkcs7_data */
+	int md_nid;         /* the signer's digest algorithm */
+	int sig_is_ec;      /* ecdsa-with-SHAnnn (else an RSA algorithm) */
+	int ncerts;         /* certificates carried */
+	const unsigned char *sig;     /* the signature value */
+	size_t sig_len;
+	const unsigned char *token;   /* the time-stamp token (DER), or NULL */
+	size_t token_len;
+} dz_cades_info;
+
+/* Walk the DER of a .p7s before OpenSSL parses it: strict DER, RFC 5652
+ * sections 5.1-5.3 and 11 and this profile (detached id-data, one signer,
+ * no crls, X.509 certificates only, the four signed attributes of
+ * CAdES-B-B each once with one value, content-type equal to eContentType,
+ * digest and signature algorithms agreeing and allowed by `pol`, no
+ * unsigned attribute but those the format defines). 0 or DZ_REJECTED. */
+int dz_cades_profile(const unsigned char *p, size_t n, const dz_policy *pol,
+		     dz_cades_info *info, dz_problem *prob);
 
 /* ---------- manifest (manifest.c) ---------- */
 
@@ -308,6 +417,7 @@ typedef struct {
 	size_t errors, warnings;
 	const dossier_report *findings;   /* errors listed when incomplete */
 	int has_cms, has_sm2, has_sm2_chain, has_sm3;
+	unsigned char sm2_cert_sm3[32];   /* SM3 of the SM2 signer's DER certificate */
 } dz_mhead;
 
 /* Serialise the manifest (caller frees *out with dz_free). */
@@ -322,6 +432,7 @@ typedef struct {
 	size_t nfindings;
 	char *sigref;             /* SigReference URI, decoded */
 	int has_cms, has_sm2, has_sm2_chain, has_sm3;
+	unsigned char sm2_cert_sm3[32];   /* the SM2 signer the manifest names */
 	dz_mentry *e;
 	size_t n;
 } dz_manifest;

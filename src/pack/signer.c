@@ -312,18 +312,25 @@ static int load_key(dossier_signer *s, const char *path, pwctx *pw)
 
 static int check_kind(dossier_signer *s, const char *path)
 {
-	EVP_PKEY *k = s->key;
+	/* the certificate's key, which is the private key's public half
+	 * (checked before): a key on a token need not reveal its parameters */
+	EVP_PKEY *k = X509_get0_pubkey(s->cert);
+	dz_policy pol;
+	dz_policy_why w;
+	/* the verifier's default algorithm policy: pack never signs with what
+	 * verify would refuse */
+	dz_policy_default(&pol);
+	if (!dz_policy_key(&pol, k, NULL, &w))
+		return dz_err(DOSSIER_EUSAGE, path, 0, 0, w.zh, w.en,
+			      "使用至少 2048 位（建议 3072 位）的 RSA 密钥、P-256/P-384/P-521 曲线的 "
+			      "ECDSA 密钥或 SM2 密钥。",
+			      "Use an RSA key of at least 2048 bits (3072 recommended), an ECDSA key "
+			      "on P-256, P-384 or P-521, or an SM2 key.");
 	if (EVP_PKEY_is_a(k, "SM2")) {
 		s->kind = DOSSIER_KEY_SM2;
 		return 0;
 	}
 	if (EVP_PKEY_is_a(k, "RSA")) {
-		if (EVP_PKEY_get_bits(k) < 2048)
-			return dz_errf(DOSSIER_EUSAGE, path, 0, 0,
-				       "使用至少 2048 位（建议 3072 位）的 RSA 密钥。",
-				       "Use an RSA key of at least 2048 bits (3072 recommended).",
-				       "RSA 密钥只有 %d 位，太弱", "the RSA key has only %d bits: too weak",
-				       EVP_PKEY_get_bits(k));
 		s->kind = DOSSIER_KEY_RSA;
 		return 0;
 	}
@@ -331,24 +338,67 @@ static int check_kind(dossier_signer *s, const char *path)
 		char g[64] = "";
 		size_t gl = 0;
 		EVP_PKEY_get_utf8_string_param(k, OSSL_PKEY_PARAM_GROUP_NAME, g, sizeof g, &gl);
-		if (!strcmp(g, "SM2")) {
-			s->kind = DOSSIER_KEY_SM2;
-			return 0;
-		}
-		if (strcmp(g, "prime256v1") && strcmp(g, "secp384r1"))
-			return dz_errf(DOSSIER_EUSAGE, path, 0, 0,
-				       "使用 P-256 或 P-384 曲线的 ECDSA 密钥，或 SM2 密钥。",
-				       "Use an ECDSA key on P-256 or P-384, or an SM2 key.",
-				       "不支持的椭圆曲线 %s", "unsupported elliptic curve %s",
-				       g[0] ? g : "?");
-		s->kind = DOSSIER_KEY_EC;
+		s->kind = !strcmp(g, "SM2") ? DOSSIER_KEY_SM2 : DOSSIER_KEY_EC;
 		return 0;
 	}
 	return dz_errf(DOSSIER_EUSAGE, path, 0, 0,
-		       "使用 RSA、ECDSA（P-256/P-384）或 SM2 密钥。",
-		       "Use an RSA, ECDSA (P-256/P-384) or SM2 key.",
+		       "使用 RSA、ECDSA（P-256/P-384/P-521）或 SM2 密钥。",
+		       "Use an RSA, ECDSA (P-256/P-384/P-521) or SM2 key.",
 		       "不支持的密钥类型 %s", "unsupported key type %s",
 		       EVP_PKEY_get0_type_name(k) ? EVP_PKEY_get0_type_name(k) : "?");
+}
+
+/* Keep of the chain only the certificates on the signer's path, in order
+ * (its issuer, that one's issuer ...), and no root: the receiver has the
+ * root in its trust store, and the verifier refuses a signature file that
+ * carries a certificate not on the path it verified. Each must pass the
+ * algorithm policy, as verify will ask. */
+static int order_chain(dossier_signer *s, const char *path)
+{
+	STACK_OF(X509) *p = sk_X509_new_null();
+	X509 *cur = s->cert;
+	dz_policy pol;
+	dz_policy_why w;
+	int i, rc = 0;
+	if (!p)
+		return DOSSIER_ENOMEM;
+	dz_policy_default(&pol);
+	if (!dz_policy_cert(&pol, s->cert, 0, &w)) {
+		sk_X509_free(p);
+		return dz_err(DOSSIER_EUSAGE, path, 0, 0, w.zh, w.en,
+			      "向 CA 申请以 SHA-256 或更强算法签发的证书。",
+			      "Obtain a certificate signed with SHA-256 or stronger from the CA.");
+	}
+	while (!(X509_get_extension_flags(cur) & EXFLAG_SS) && sk_X509_num(p) < sk_X509_num(s->chain)) {
+		X509 *up = NULL;
+		for (i = 0; i < sk_X509_num(s->chain) && !up; i++) {
+			X509 *c = sk_X509_value(s->chain, i);
+			if (X509_check_issued(c, cur) == X509_V_OK && c != cur)
+				up = c;
+		}
+		if (!up || (X509_get_extension_flags(up) & EXFLAG_SS))
+			break;
+		if (!dz_policy_cert(&pol, up, 0, &w)) {
+			rc = dz_err(DOSSIER_EUSAGE, path, 0, 0, w.zh, w.en,
+				    "向 CA 索取符合算法策略的证书链。",
+				    "Obtain a chain that meets the algorithm policy from the CA.");
+			break;
+		}
+		if (!X509_up_ref(up) || !sk_X509_push(p, up)) {
+			X509_free(up);
+			rc = DOSSIER_ENOMEM;
+			break;
+		}
+		cur = up;
+	}
+	ERR_clear_error();
+	if (rc) {
+		sk_X509_pop_free(p, X509_free);
+		return rc;
+	}
+	sk_X509_pop_free(s->chain, X509_free);
+	s->chain = p;
+	return 0;
 }
 
 int dossier_signer_load(dossier_signer **out, const char *key_path,
@@ -386,8 +436,19 @@ int dossier_signer_load(dossier_signer **out, const char *key_path,
 		if (rc)
 			goto done;
 	}
-	if ((rc = load_key(s, key_path, pw)) != 0)
+	if (dz_is_token_uri(key_path)) {
+		if (!cert_path) {
+			rc = dz_err(DOSSIER_EUSAGE, key_path, 0, 0, "令牌上的密钥需要 --cert",
+				    "a key on a token needs --cert",
+				    "用 --cert 给出与令牌上的私钥对应的证书。",
+				    "Give the certificate of the token's key with --cert.");
+			goto done;
+		}
+		if ((rc = dz_token_load(&s->key, key_path, password, payload)) != 0)
+			goto done;
+	} else if ((rc = load_key(s, key_path, pw)) != 0) {
 		goto done;
+	}
 	if (!s->cert) {
 		rc = dz_err(DOSSIER_EUSAGE, key_path, 0, 0, "没有签名证书", "no signing certificate",
 			    "用 --cert 给出与私钥对应的证书。",
@@ -403,7 +464,7 @@ int dossier_signer_load(dossier_signer **out, const char *key_path,
 		ERR_clear_error();
 		goto done;
 	}
-	if ((rc = check_kind(s, key_path)) != 0)
+	if ((rc = check_kind(s, key_path)) != 0 || (rc = order_chain(s, cpath)) != 0)
 		goto done;
 	if (X509_cmp_current_time(X509_get0_notAfter(s->cert)) <= 0 ||
 	    X509_cmp_current_time(X509_get0_notBefore(s->cert)) >= 0) {
@@ -477,10 +538,26 @@ static int copy_out(unsigned char **out, size_t *outlen, const unsigned char *p,
 	return 0;
 }
 
+/* The time-stamp token of `tsa` over the signature value, as the unsigned
+ * attribute id-aa-signatureTimeStampToken (CAdES-B-T). */
+static int stamp(CMS_SignerInfo *si, const char *tsa)
+{
+	ASN1_OCTET_STRING *sv = CMS_SignerInfo_get0_signature(si);
+	unsigned char *tok = NULL;
+	size_t toklen = 0;
+	int rc = dz_tsa_stamp(&tok, &toklen, tsa, ASN1_STRING_get0_data(sv),
+			      (size_t)ASN1_STRING_length(sv));
+	if (rc == 0 && !CMS_unsigned_add1_attr_by_NID(si, NID_id_smime_aa_timeStampToken,
+						      V_ASN1_SEQUENCE, tok, (int)toklen))
+		rc = DOSSIER_ENOMEM;
+	dz_free(tok);
+	return rc;
+}
+
 /* One CMS signature: 0 done, 1 to be made again (short ECDSA DER), or an
- * error. */
+ * error. The time-stamp is asked for only once the signature is kept. */
 static int cms_once(unsigned char **out, size_t *outlen, const dossier_signer *s,
-		    const unsigned char *data, size_t len, long long when)
+		    const unsigned char *data, size_t len, long long when, const char *tsa)
 {
 	BIO *in = BIO_new_mem_buf(data, (int)len);
 	CMS_ContentInfo *cms = CMS_sign(NULL, NULL, s->chain, NULL,
@@ -497,6 +574,8 @@ static int cms_once(unsigned char **out, size_t *outlen, const dossier_signer *s
 	else if (s->kind == DOSSIER_KEY_EC &&
 		 CMS_SignerInfo_get0_signature(si)->length != EVP_PKEY_get_size(s->key))
 		rc = 1;
+	else if (tsa && (rc = stamp(si, tsa)) != 0)
+		;
 	else if ((n = i2d_CMS_ContentInfo(cms, &der)) <= 0)
 		rc = sign_error(s, "CAdES ");
 	else
@@ -509,12 +588,12 @@ static int cms_once(unsigned char **out, size_t *outlen, const dossier_signer *s
 }
 
 int dz_cms_sign(unsigned char **out, size_t *outlen, const dossier_signer *s,
-		const unsigned char *data, size_t len, long long when)
+		const unsigned char *data, size_t len, long long when, const char *tsa)
 {
 	int attempt;
 	*out = NULL;
 	for (attempt = 0; attempt < 200; attempt++) {
-		int rc = cms_once(out, outlen, s, data, len, when);
+		int rc = cms_once(out, outlen, s, data, len, when, tsa);
 		if (rc <= 0)
 			return rc;
 	}
@@ -548,6 +627,15 @@ int dz_sm2_sign(unsigned char **out, size_t *outlen, const dossier_signer *s,
 			return copy_out(out, outlen, sig, sl);
 	}
 	return sign_error(s, "SM2 ");
+}
+
+int dz_cert_sm3(X509 *x, unsigned char out[32])
+{
+	unsigned char *der = NULL;
+	int n = i2d_X509(x, &der), ok;
+	ok = n > 0 && EVP_Digest(der, (size_t)n, out, NULL, EVP_sm3(), NULL);
+	OPENSSL_free(der);
+	return ok ? 0 : DOSSIER_ERROR;
 }
 
 static char *pem_of(STACK_OF(X509) *sk, X509 *one, size_t *len)

@@ -13,9 +13,11 @@
  *   - no encryption, no data descriptor, no comment, no extra field but
  *     ZIP64 (an Info-ZIP Unicode Path field is a second name), methods
  *     store and deflate, regular files only;
- *   - caps on the entry count, each size, the total and the compression
- *     ratio, judged from the declared sizes before anything is inflated, and
- *     the declared sizes then enforced byte by byte while inflating.
+ *   - caps on the entry count, each size, the total, the compression ratio
+ *     and the total relative to the file's size (many small entries, each
+ *     under the ratio cap, still make a bomb), judged from the declared
+ *     sizes before anything is inflated, and the declared sizes then
+ *     enforced byte by byte while inflating.
  * Names are judged by the caller with dz_name_check (names.c).
  */
 #include <errno.h>
@@ -182,8 +184,10 @@ static int check_type(uint16_t made_by, uint32_t attr, const char *entry,
 static int parse_central(dz_zipr *z, const unsigned char *cd, uint64_t cd_size,
 			 uint64_t n, const dz_zlimits *lim, dz_problem *prob)
 {
-	uint64_t pos = 0, total = 0;
+	uint64_t pos = 0, total = 0, expand_cap = UINT64_MAX;
 	size_t i;
+	if (lim->max_expansion && z->size <= UINT64_MAX / lim->max_expansion)
+		expand_cap = z->size * lim->max_expansion;
 	z->e = dz_calloc((size_t)n, sizeof *z->e);
 	if (!z->e)
 		return DOSSIER_ENOMEM;
@@ -302,6 +306,18 @@ static int parse_central(dz_zipr *z, const unsigned char *cd, uint64_t cd_size,
 					 (unsigned long long)(e->csize ? e->usize / e->csize : e->usize),
 					 lim->max_ratio, (unsigned long long)e->usize,
 					 (unsigned long long)e->csize);
+		if (total > expand_cap)
+			return dz_reject(prob, "limit-expansion", e->name,
+					 "许多条目各自压缩比不高，合起来却能解出远大于软件包的数据："
+					 "这是“压缩炸弹”的特征。如确属正常，用 --max-expansion 提高上限。",
+					 "Many entries, each within the ratio cap, together expand far "
+					 "beyond the package: the mark of a compression bomb. If this "
+					 "is expected, raise --max-expansion.",
+					 "到此条目为止解压后共 %llu 字节，超过软件包大小（%llu 字节）的 %u 倍",
+					 "up to this entry the uncompressed total is %llu bytes: the "
+					 "package's %llu bytes times more than %u",
+					 (unsigned long long)total, (unsigned long long)z->size,
+					 lim->max_expansion);
 		pos += 46 + (uint64_t)nlen + elen + clen;
 	}
 	if (pos != cd_size)

@@ -77,4 +77,11 @@ int dz_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* Trim ASCII and ideographic white space in place; returns s. */
 char *dz_trim(char *s);
 
+/* ---- sorting (sort.c) ---- */
+/* Heapsort: O(n log n) comparisons whatever the input, in place, no
+ * allocation. For arrays whose order an attacker chooses (entry names of
+ * a received package), where a quicksort fallback could be driven
+ * quadratic. Not stable. */
+void dz_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+
 #endif

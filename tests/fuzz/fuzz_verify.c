@@ -1,12 +1,14 @@
 /*
  * fuzz_verify.c — libFuzzer target for stage 6 on a received package: the
  * input is written as package.asice in a private scratch directory and
- * verified with dossier_verify_run against the committed test CA
- * tests/fuzz/verify-ca.pem (the PKI that signed the seed packages), with
- * extraction into a scratch folder that is emptied after every input.
- * This runs the ZIP structure checks (local and central headers, ZIP64,
- * names, overlaps, sizes, ratios), the manifest parser, CMS and SM2
- * signature checks and the digests. Every string of the verdict is read so
+ * verified with dossier_verify_run against the committed test CAs
+ * tests/fuzz/verify-ca.pem (the roots of the two PKIs that signed the seed
+ * packages), with extraction into a scratch folder that is emptied after
+ * every input. This runs the ZIP structure checks (local and central
+ * headers, ZIP64, names, overlaps, sizes, ratios), the manifest parser, the
+ * DER walk of the CAdES file, CMS and SM2 signature checks, RFC 3161
+ * time-stamp tokens, revocation against a committed CRL, the algorithm
+ * policy and the digests. Every string of the verdict is read so
  * a dangling one shows under ASan.
  *
  * Limits are small (1 MiB entries, 4 MiB in all) so a mutated size field
@@ -20,6 +22,9 @@
 #include "fuzz.h"
 
 #define CA "tests/fuzz/verify-ca.pem"
+/* a CRL of the second test PKI's issuing CA (one unrelated certificate
+ * revoked): every chain of that PKI is looked up in it */
+#define CRL "tests/fuzz/verify-crl.pem"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -33,6 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fz_write(pkg, data, size);
 	vo.ca_file = CA;
+	vo.crl_file = CRL;
 	vo.extract_dir = out;
 	vo.max_package = 8u << 20;
 	vo.max_entries = 200;
