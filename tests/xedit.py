@@ -10,7 +10,8 @@
     xedit.py FILE inc XPATH DELTA      add DELTA to the number of each selected element or attribute
     xedit.py FILE sumto XPATH DELTA SRC...  set XPATH to the sum of the numbers at the SRC
                                        XPaths plus DELTA (a SRC written -XPATH is subtracted)
-    xedit.py FILE get XPATH            print the number (or text) of the first node
+    xedit.py FILE get XPATH            print the number (or text) of the first node, or
+                                       the value of a numeric expression (count(...))
 
 Several operations may follow one another: FILE op args op args ...
 XPATH is XPath 1.0 (lxml). It is an error if an XPATH selects nothing, so a
@@ -96,6 +97,10 @@ def main(argv):
                 put(n, total)
             i = j
         elif op == 'get':
+            r = doc.xpath(ops[i + 1])
+            if isinstance(r, float):  # count(), sum(): an expression's number
+                print(int(r) if r == int(r) else r)
+                return
             n = nodes(doc, ops[i + 1])[0]
             try:
                 print(num(n))
