@@ -14,7 +14,7 @@ libhpdf-dev libharfbuzz-dev libunibreak-dev"
 PKGS="$PKGS fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"
 # tests: independent judges of what dossier writes
 PKGS="$PKGS libxml2-utils time zip unzip p7zip-full libarchive-tools \
-python3 openssl poppler-utils qpdf valgrind util-linux \
+python3 python3-lxml openssl poppler-utils qpdf valgrind util-linux \
 default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java"
 # make fuzz only (install-deps.sh --fuzz): clang-14 with libFuzzer and sanitizers
 FUZZ_PKGS="clang libclang-rt-14-dev"
