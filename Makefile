@@ -46,12 +46,22 @@ else
 Q = @
 endif
 
-.PHONY: all deps demo check test test-san install uninstall clean lint fuzz
+.PHONY: all deps demo check test test-san install uninstall clean lint fuzz fonts
 # keep the fuzz objects make would treat as intermediate
 .SECONDARY: $(FUZZ_TARGETS:%=$(B)/tests/fuzz/fuzz_%.o) $(B)/tests/fuzz/replay.o \
 	$(FUZZ_TARGETS:%=build-fuzz/tests/fuzz/fuzz_%.o)
 
-all: $(B)/libdossier.a $(B)/dossier
+# the free 仿宋 and bold 宋 as TrueType, converted from the Fandol fonts
+# `make deps` fetched into fonts/fandol/ (scripts/fonts.sh); without them
+# there is nothing to convert and fonts.conf falls back to AR PL UMing
+FONTS_TTF := $(patsubst fonts/fandol/%.otf,fonts/%.ttf,$(wildcard fonts/fandol/Fandol*.otf))
+
+all: $(B)/libdossier.a $(B)/dossier $(FONTS_TTF)
+
+fonts: $(FONTS_TTF)
+
+fonts/%.ttf: fonts/fandol/%.otf scripts/otf2ttf.py
+	@./scripts/fonts.sh build
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -109,7 +119,11 @@ install: all
 	install -m 644 outlines/*.xml $(DESTDIR)$(DATADIR)/outlines/
 	install -m 644 outlines/schema/*.xsd $(DESTDIR)$(DATADIR)/outlines/schema/
 	install -m 644 templates/*.style $(DESTDIR)$(DATADIR)/templates/
-	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/fonts.conf
+	install -m 644 fonts/fonts.conf fonts/README.fonts $(DESTDIR)$(DATADIR)/fonts/
+	for f in fonts/FandolFang-Regular.ttf fonts/FandolSong-Bold.ttf; do \
+		[ ! -f $$f ] || install -m 644 $$f $(DESTDIR)$(DATADIR)/fonts/; done
+	[ ! -f fonts/fandol/COPYING ] || install -m 644 fonts/fandol/COPYING $(DESTDIR)$(DATADIR)/fonts/COPYING.fandol
+	[ ! -f fonts/fandol/README ] || install -m 644 fonts/fandol/README $(DESTDIR)$(DATADIR)/fonts/README.fandol
 	install -m 644 man/dossier.1 $(DESTDIR)$(MANDIR)/man1/dossier.1
 
 uninstall:

@@ -10,8 +10,12 @@ set -eu
 PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
 libcmark-gfm-extensions-dev libzip-dev libssl-dev libutf8proc-dev \
 libhpdf-dev libharfbuzz-dev libunibreak-dev"
-# fonts the renderer falls back to (free, from Debian) and the sRGB profile
-PKGS="$PKGS fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"
+# fonts the renderer falls back to (free, from Debian) and the sRGB profile;
+# Liberation Serif is the Times-compatible face for Latin letters and digits;
+# python3-fonttools converts the Fandol 仿宋 and bold 宋 (scripts/fonts.sh,
+# taken out of texlive-lang-chinese without installing TeX) to TrueType
+PKGS="$PKGS fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation \
+icc-profiles-free python3-fonttools"
 # tests: independent judges of what dossier writes
 PKGS="$PKGS libxml2-utils time zip unzip p7zip-full libarchive-tools \
 python3 python3-lxml openssl poppler-utils qpdf valgrind util-linux \
@@ -26,7 +30,15 @@ for p in $PKGS; do
         missing="$missing $p"
     fi
 done
-[ -z "$missing" ] && exit 0
+# the Fandol fonts: fetched once into fonts/fandol/ (not with --fuzz)
+fandol() {
+	[ "${1:-}" = --fuzz ] && return 0
+	"$(dirname "$0")/fonts.sh" fetch || echo "dossier: the free 仿宋 is not available; AR PL UMing stands in" >&2
+}
+if [ -z "$missing" ]; then
+	fandol "${1:-}"
+	exit 0
+fi
 
 echo "dossier: installing Debian packages:$missing" >&2
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
@@ -38,3 +50,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing
+fandol "${1:-}"

@@ -382,6 +382,21 @@ static char *expand_home(const char *p)
 	return dz_strdup(p);
 }
 
+/* A fontdir: "~/x" in the home folder, "/x" as is, anything else relative
+ * to the folder of the configuration file (where make install puts the
+ * converted Fandol fonts beside fonts.conf). */
+static char *font_dir(const char *arg, const char *conf)
+{
+	const char *slash = strrchr(conf, '/');
+	if (arg[0] == '/' || (arg[0] == '~' && arg[1] == '/'))
+		return expand_home(arg);
+	if (!slash)
+		return dz_strdup(arg);
+	if (!strcmp(arg, "."))
+		return dz_strndup(conf, (size_t)(slash - conf));
+	return dz_fmt("%.*s/%s", (int)(slash - conf), conf, arg);
+}
+
 /* Resolve "name[#N]" against fontdirs; returns an allocated path or NULL. */
 static char *resolve(const char *spec, char **dirs, int ndirs, int *index)
 {
@@ -425,11 +440,14 @@ static int role_of(const char *n)
 }
 
 int dz_fontset_load(dz_fontset *fs, const char *conf,
-		    void (*on_sub)(const char *, const char *, const char *, void *),
+		    void (*on_sub)(const char *, const char *, const char *, const char *,
+				   const char *, void *),
 		    void *payload)
 {
 	char *text = NULL, *p, *dirs[16];
 	char *chosen[DZ_NROLES] = {0}, *fallback[DZ_NROLES] = {0};
+	char files[DZ_NROLES][256] = {{0}};
+	int configured[DZ_NROLES] = {0};
 	int idx_chosen[DZ_NROLES] = {0}, idx_fb[DZ_NROLES] = {0};
 	int ndirs = 0, cur = -1, lineno = 0, rc, i, j;
 	size_t len;
@@ -456,7 +474,7 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 				     "See the comments in fonts/fonts.conf.",
 				     "缺少参数：%s", "missing argument: %s", word);
 		} else if (!strcmp(word, "fontdir")) {
-			if (ndirs < 16 && (dirs[ndirs] = expand_home(arg)) != NULL)
+			if (ndirs < 16 && (dirs[ndirs] = font_dir(arg, conf)) != NULL)
 				ndirs++;
 		} else if (!strcmp(word, "role")) {
 			char *wanted = strchr(arg, ' ');
@@ -468,9 +486,11 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 					     "角色为 song、fangsong、hei、kai、title。",
 					     "Roles are song, fangsong, hei, kai, title.",
 					     "未知的字体角色 %s", "unknown font role %s", arg);
-			else
+			else {
 				snprintf(fs->wanted[cur], sizeof fs->wanted[cur], "%s",
 					 wanted ? dz_trim(wanted) : arg);
+				configured[cur] = 1;
+			}
 		} else if (!strcmp(word, "prefer") || !strcmp(word, "fallback")) {
 			int pref = word[0] == 'p', ix;
 			char *path;
@@ -479,6 +499,15 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 					     "Start with a role line.", "%s 之前没有 role",
 					     "%s before any role", word);
 				break;
+			}
+			if (pref) {
+				/* for the substitution report: where the licensed font goes */
+				size_t fl = strlen(files[cur]);
+				const char *base = strrchr(arg, '/');
+				base = base ? base + 1 : arg;
+				if (fl + strlen(base) + 3 < sizeof files[cur])
+					snprintf(files[cur] + fl, sizeof files[cur] - fl, "%s%.*s",
+						 fl ? ", " : "", (int)strcspn(base, "#"), base);
 			}
 			if ((pref && chosen[cur]) || (!pref && (chosen[cur] || fallback[cur])))
 				continue;
@@ -502,6 +531,14 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 	for (i = 0; rc == 0 && i < DZ_NROLES; i++) {
 		char *path = chosen[i] ? chosen[i] : fallback[i];
 		int ix = chosen[i] ? idx_chosen[i] : idx_fb[i];
+		if (!path && i == DZ_ROLE_LATIN) {
+			/* optional: without it each role shows Latin in its own font */
+			fs->role[i] = -1;
+			if (configured[i] && on_sub)
+				on_sub(dz_role_names[i], fs->wanted[i], NULL, files[i],
+				       ndirs ? dirs[0] : "", payload);
+			continue;
+		}
 		if (!path) {
 			rc = dz_errf(DOSSIER_EFONT, conf, 0, 0,
 				     "安装该字体，或运行 scripts/install-deps.sh 安装免费替代字体。",
@@ -528,7 +565,8 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 		if (!chosen[i]) {
 			fs->substituted[i] = 1;
 			if (on_sub)
-				on_sub(dz_role_names[i], fs->wanted[i], fs->font[j]->label, payload);
+				on_sub(dz_role_names[i], fs->wanted[i], fs->font[j]->label, files[i],
+				       ndirs ? dirs[0] : "", payload);
 		}
 	}
 	for (i = 0; i < DZ_NROLES; i++) {
@@ -554,6 +592,8 @@ void dz_fontset_dispose(dz_fontset *fs)
 int dz_fontset_pick(const dz_fontset *fs, int role, uint32_t cp)
 {
 	int i, r = fs->role[role];
+	if (role == DZ_ROLE_LATIN) /* its own font or none: the caller falls back */
+		return r >= 0 && dz_font_has(fs->font[r], cp) ? r : -1;
 	if (dz_font_has(fs->font[r], cp))
 		return r;
 	for (i = 0; i < fs->nfonts; i++)

@@ -21,16 +21,20 @@ typedef struct {
 	int substituted[DZ_NROLES];
 } dz_fontset;
 
-/* Load the configuration and open one font per role. on_sub is called for
- * each role served by a fallback. */
+/* Load the configuration and open one font per role (the latin role is
+ * optional: role[DZ_ROLE_LATIN] is -1 without it). on_sub is called for
+ * each role served by a fallback, with the font used (NULL: none), the
+ * file names the licensed font may have ("simfang.ttf, SIMFANG.TTF") and
+ * the first font folder, where it would be found. */
 int dz_fontset_load(dz_fontset *fs, const char *conf,
-		    void (*on_sub)(const char *role, const char *wanted,
-				   const char *used, void *p),
+		    void (*on_sub)(const char *role, const char *wanted, const char *used,
+				   const char *files, const char *folder, void *p),
 		    void *payload);
 void dz_fontset_dispose(dz_fontset *fs);
 
 /* The font (index) to show code point cp in `role`: the role's font if it
- * has the glyph, else the first other font that has it; -1 if none. */
+ * has the glyph, else the first other font that has it; -1 if none. For
+ * DZ_ROLE_LATIN only the latin font itself, or -1. */
 int dz_fontset_pick(const dz_fontset *fs, int role, uint32_t cp);
 
 /* Advance of cp in font f, in em. */

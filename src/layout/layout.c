@@ -87,6 +87,28 @@ static int role_of_style(const dz_style *st, int style, int role)
 	return style & DZ_S_CODE ? DZ_ROLE_SONG : role;
 }
 
+/* Latin letters, digits and their punctuation (ASCII, Latin-1 letters,
+ * Latin Extended, Greek, super- and subscripts): what the latin font shows.
+ * × ÷ · and the Chinese quotation marks stay with the Chinese font. */
+static int latin_cp(uint32_t c)
+{
+	return (c >= 0x20 && c <= 0x7E) || c == 0xA0 || c == 0xB2 || c == 0xB3 || c == 0xB9 ||
+	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	       (c >= 0x370 && c <= 0x3FF) || (c >= 0x2070 && c <= 0x209F);
+}
+
+/* The font for cp in `role`: the latin font for Latin letters and digits
+ * when the style says so and it has the glyph, else the role's own. */
+static int pick_font(lay *L, int role, uint32_t cp)
+{
+	if ((L->st->latin_roles >> role & 1) && latin_cp(cp)) {
+		int f = L->m->pick(L->m->ctx, DZ_ROLE_LATIN, cp);
+		if (f >= 0)
+			return f;
+	}
+	return L->m->pick(L->m->ctx, role, cp);
+}
+
 static void no_glyph(lay *L, uint32_t cp)
 {
 	char ch[8] = "";
@@ -207,7 +229,7 @@ static int itemize(lay *L, const dz_run *runs, size_t nruns, int role, float siz
 			} else {
 				if (cp == '\t')
 					cp = ' ';
-				font = L->m->pick(L->m->ctx, role_of_style(L->st, runs[r].style, role), cp);
+				font = pick_font(L, role_of_style(L->st, runs[r].style, role), cp);
 				if (font < 0) {
 					no_glyph(L, cp);
 					goto fail;
@@ -440,7 +462,8 @@ static void add_rule(lay *L, float x0, float y0, float x1, float y1, float w)
 	p->r[p->nr++] = (dz_rule){x0, y0, x1, y1, w};
 }
 
-/* Text of a single-font string measured and placed (furniture). */
+/* Width of a furniture string (page numbers, leaders, marks); *font is
+ * the font of its first character. */
 static float str_width(lay *L, int role, float size, const char *s, int *font)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -456,7 +479,7 @@ static float str_width(lay *L, int role, float size, const char *s, int *font)
 			i += (size_t)l;
 			continue;
 		}
-		f = L->m->pick(L->m->ctx, role, cp);
+		f = pick_font(L, role, cp);
 		if (f < 0) {
 			no_glyph(L, cp);
 			return 0;
@@ -471,25 +494,49 @@ static float str_width(lay *L, int role, float size, const char *s, int *font)
 	return w;
 }
 
+/* Place a furniture string at (x, y): one box per run of one font ("— 12 —"
+ * is a dash of the Chinese font and digits of the latin one). */
 static void put_str(lay *L, int role, float size, float x, float y, const char *s, float gray,
 		    float angle)
 {
-	int font;
-	dz_tbox *b;
-	str_width(L, role, size, s, &font);
-	if (L->rc || font < 0)
-		return;
-	b = add_tbox(L, L->page);
-	if (!b)
-		return;
-	b->x = x;
-	b->y = y;
-	b->size = size;
-	b->font = font;
-	b->gray = gray;
-	b->angle = angle;
-	b->text = s;
-	b->len = strlen(s);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0;
+	float ca = cosf(angle * 3.14159265f / 180.0f), sa = sinf(angle * 3.14159265f / 180.0f);
+	dz_tbox *b = NULL;
+	while (i < len && L->rc == 0) {
+		uint32_t cp;
+		int l = dz_utf8_decode(p + i, len - i, &cp), f;
+		float a;
+		if (!l)
+			break;
+		if (ignorable(cp)) {
+			i += (size_t)l;
+			continue;
+		}
+		f = pick_font(L, role, cp);
+		if (f < 0) {
+			no_glyph(L, cp);
+			return;
+		}
+		if (L->m->use)
+			L->m->use(L->m->ctx, f, cp);
+		if (!b || b->font != f || b->text + b->len != (const char *)p + i) {
+			if (!(b = add_tbox(L, L->page)))
+				return;
+			b->x = x;
+			b->y = y;
+			b->size = size;
+			b->font = f;
+			b->gray = gray;
+			b->angle = angle;
+			b->text = (const char *)p + i;
+		}
+		b->len += (size_t)l;
+		a = L->m->advance(L->m->ctx, f, cp) * size;
+		x += a * ca;
+		y += a * sa;
+		i += (size_t)l;
+	}
 }
 
 static void new_page(lay *L)
@@ -708,7 +755,7 @@ static float run_width(lay *L, const dz_cell *c, const dz_textstyle *ts, float *
 			float a;
 			if (!l)
 				break;
-			f = L->m->pick(L->m->ctx, ts->font, cp);
+			f = pick_font(L, ts->font, cp);
 			a = f >= 0 ? L->m->advance(L->m->ctx, f, cp) * ts->size : ts->size;
 			w += a;
 			/* the widest unbreakable piece: Latin words and numbers */

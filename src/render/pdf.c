@@ -34,6 +34,17 @@ static void m_use(void *ctx, int font, uint32_t cp)
 	dz_font_use(((mctx *)ctx)->fs.font[font], cp);
 }
 
+/* The fontset's substitution report, to whichever callback the caller set. */
+static void on_sub(const char *role, const char *wanted, const char *used, const char *files,
+		   const char *folder, void *p)
+{
+	const dossier_pdf_options *o = p;
+	if (o->on_substitute_at)
+		o->on_substitute_at(role, wanted, used, files, folder, o->payload);
+	else if (o->on_substitute && used)
+		o->on_substitute(role, wanted, used, o->payload);
+}
+
 static int m_cancelled(void *ctx)
 {
 	const dossier_pdf_options *o = ((mctx *)ctx)->o;
@@ -52,8 +63,10 @@ int dossier_pdf_write(const dossier_doc *doc, const char *path, const dossier_pd
 	uint32_t *used[DZ_MAXFONTS] = {0};
 	dz_pdf_font pf[DZ_MAXFONTS];
 	int rc, i;
-	if (opts && opts->version >= 2)
+	if (opts && opts->version >= 3)
 		o = *opts;
+	else if (opts && opts->version == 2) /* the fields before on_substitute_at */
+		memcpy(&o, opts, offsetof(dossier_pdf_options, on_substitute_at));
 	else if (opts) /* version 1: the fields before cancelled */
 		memcpy(&o, opts, offsetof(dossier_pdf_options, cancelled));
 	o.version = DOSSIER_PDF_OPTIONS_VERSION;
@@ -62,7 +75,7 @@ int dossier_pdf_write(const dossier_doc *doc, const char *path, const dossier_pd
 			      "no style or font configuration given", "", "");
 	if ((rc = dz_style_load(&st, o.style_path)) != 0)
 		return rc;
-	if ((rc = dz_fontset_load(fs, o.fonts_path, o.on_substitute, o.payload)) != 0)
+	if ((rc = dz_fontset_load(fs, o.fonts_path, on_sub, &o)) != 0)
 		return rc;
 	mc.o = &o;
 	m.ctx = &mc;
