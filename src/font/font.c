@@ -150,6 +150,23 @@ float dz_font_advance(dz_font *f, uint32_t cp)
 	return (float)a / f->upem;
 }
 
+int dz_font_ink(dz_font *f, uint32_t cp, float *x0, float *x1)
+{
+	hb_codepoint_t g;
+	hb_glyph_extents_t e;
+	if (!hb_font_get_nominal_glyph(f->hb, cp, &g) || !hb_font_get_glyph_extents(f->hb, g, &e) ||
+	    e.width == 0)
+		return 0;
+	*x0 = (float)e.x_bearing / f->upem;
+	*x1 = (float)(e.x_bearing + e.width) / f->upem;
+	if (*x1 < *x0) {
+		float t = *x0;
+		*x0 = *x1;
+		*x1 = t;
+	}
+	return 1;
+}
+
 float dz_font_ascent(const dz_font *f) { return f->ascent; }
 float dz_font_descent(const dz_font *f) { return f->descent; }
 const char *dz_font_label(const dz_font *f) { return f->label; }

@@ -40,6 +40,8 @@ int dz_fontset_pick(const dz_fontset *fs, int role, uint32_t cp);
 /* Advance of cp in font f, in em. */
 float dz_font_advance(dz_font *f, uint32_t cp);
 int dz_font_has(dz_font *f, uint32_t cp);
+/* Horizontal extent of cp's ink, in em from the origin; 0 if cp has none. */
+int dz_font_ink(dz_font *f, uint32_t cp, float *x0, float *x1);
 /* Ascender and descender (negative), in em. */
 float dz_font_ascent(const dz_font *f);
 float dz_font_descent(const dz_font *f);

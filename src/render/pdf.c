@@ -29,6 +29,11 @@ static float m_advance(void *ctx, int font, uint32_t cp)
 	return dz_font_advance(((mctx *)ctx)->fs.font[font], cp);
 }
 
+static int m_ink(void *ctx, int font, uint32_t cp, float *x0, float *x1)
+{
+	return dz_font_ink(((mctx *)ctx)->fs.font[font], cp, x0, x1);
+}
+
 static void m_use(void *ctx, int font, uint32_t cp)
 {
 	dz_font_use(((mctx *)ctx)->fs.font[font], cp);
@@ -82,6 +87,7 @@ int dossier_pdf_write(const dossier_doc *doc, const char *path, const dossier_pd
 	m.pick = m_pick;
 	m.advance = m_advance;
 	m.use = m_use;
+	m.ink = m_ink;
 	m.cancelled = o.cancelled ? m_cancelled : NULL;
 	m.max_pages = o.max_pages;
 	if ((rc = dz_layout_run(&lay, doc, &st, &m, o.draft)) != 0)

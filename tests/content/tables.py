@@ -360,9 +360,22 @@ def pdf_rows(pdf):
                     continue
                 for i in range(len(xs) - 1):
                     if xs[i] < cx < xs[i + 1]:
-                        cells[i].append((-round(cy, 1), x0, text))
-            rows.append(["".join(t for _, _, t in sorted(c)) for c in cells])
+                        cells[i].append((cy, y1 - y0, x0, text))
+            rows.append([cell_text(c) for c in cells])
     return rows
+
+
+def cell_text(words):
+    """Words of one cell in reading order: lines top down (words whose
+    centres are within half a word's height of each other share a line:
+    Latin and Chinese faces have different boxes), each left to right."""
+    lines = []
+    for cy, h, x0, text in sorted(words, key=lambda w: -w[0]):
+        if lines and abs(lines[-1][0] - cy) < h / 2:
+            lines[-1][1].append((x0, text))
+        else:
+            lines.append((cy, [(x0, text)]))
+    return "".join(t for _, ws in lines for _, t in sorted(ws))
 
 
 # ---------- comparing ----------
