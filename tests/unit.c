@@ -479,7 +479,7 @@ static void test_layout(void)
 	dossier_doc *d = NULL;
 	dz_style st;
 	dz_layout lay;
-	dz_metrics m = {NULL, fake_pick, fake_adv, NULL, NULL, 0};
+	dz_metrics m = {NULL, fake_pick, fake_adv, NULL, NULL, 0, NULL};
 	size_t i, k, pages_with_rows = 0, pages_with_header = 0, line_starts_bad = 0, outside = 0;
 	int numbered_ok = 1;
 	lo.schema_dir = "outlines/schema";

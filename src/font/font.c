@@ -317,7 +317,45 @@ static hb_face_t *with_compact_cmap(hb_face_t *subset, const hb_set_t *used)
 	return b;
 }
 
-int dz_font_subset(dz_font *f, char **path)
+/* For each used code point (ascending), its glyph in the subset and that
+ * glyph's advance in 1/1000 em; the subset's glyph count. */
+static int subset_map(hb_blob_t *blob, const hb_set_t *used, uint16_t **gid,
+		      uint16_t **width, unsigned *nglyphs)
+{
+	hb_face_t *face = hb_face_create(blob, 0);
+	hb_font_t *font = hb_font_create(face);
+	unsigned upem = hb_face_get_upem(face), k = 0, n = hb_set_get_population(used);
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	int rc = 0;
+	*gid = dz_malloc((n + 1) * sizeof **gid);
+	*width = dz_malloc((n + 1) * sizeof **width);
+	*nglyphs = hb_face_get_glyph_count(face);
+	if (!*gid || !*width) {
+		rc = DOSSIER_ENOMEM;
+		goto done;
+	}
+	while (hb_set_next(used, &cp) && k < n) {
+		hb_codepoint_t g = 0;
+		hb_position_t a;
+		if (!hb_font_get_nominal_glyph(font, cp, &g))
+			g = 0;
+		a = hb_font_get_glyph_h_advance(font, g);
+		(*gid)[k] = (uint16_t)g;
+		(*width)[k] = (uint16_t)(a <= 0 || !upem ? 0 : ((long)a * 1000 + upem / 2) / upem);
+		k++;
+	}
+done:
+	if (rc) {
+		dz_free(*gid);
+		dz_free(*width);
+		*gid = *width = NULL;
+	}
+	hb_font_destroy(font);
+	hb_face_destroy(face);
+	return rc;
+}
+
+int dz_font_subset(dz_font *f, dz_subset *out)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_face_t *sub = NULL;
@@ -327,7 +365,8 @@ int dz_font_subset(dz_font *f, char **path)
 	const char *tmpdir = getenv("TMPDIR");
 	char tmpl[4096];
 	int fd = -1, rc = 0;
-	*path = NULL;
+	char **path = &out->path;
+	memset(out, 0, sizeof *out);
 	if (!tmpdir || !*tmpdir || strlen(tmpdir) > sizeof tmpl - 32)
 		tmpdir = "/tmp";
 	snprintf(tmpl, sizeof tmpl, "%s/dossier-font-XXXXXX", tmpdir);
@@ -336,6 +375,9 @@ int dz_font_subset(dz_font *f, char **path)
 	hb_set_union(hb_subset_input_unicode_set(in), f->used);
 	/* keep .notdef and the space so widths stay defined */
 	hb_set_add(hb_subset_input_unicode_set(in), 0x20);
+	/* hinting instructions only help screens at small sizes, and were a
+	 * third of a subset of Liberation Serif */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	sub = hb_subset_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
 	if (!sub)
@@ -347,6 +389,9 @@ int dz_font_subset(dz_font *f, char **path)
 		hb_face_destroy(fast);
 	}
 	data = hb_blob_get_data(blob, &len);
+	if (data && len && (rc = subset_map(blob, f->used, &out->gid, &out->width,
+					     &out->nglyphs)) != 0)
+		goto done;
 	fd = mkstemp(tmpl);
 	if (fd < 0 || !data || len == 0) {
 		rc = dz_errf(DOSSIER_EIO, tmpl, 0, 0, "检查临时目录（TMPDIR，默认 /tmp）是否可写。", "Check the temporary directory (TMPDIR, default /tmp) is writable.",
@@ -384,6 +429,11 @@ int dz_font_subset(dz_font *f, char **path)
 done:
 	if (fd >= 0)
 		close(fd);
+	if (rc) {
+		dz_free(out->gid);
+		dz_free(out->width);
+		out->gid = out->width = NULL;
+	}
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	return rc;

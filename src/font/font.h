@@ -50,9 +50,18 @@ const char *dz_font_label(const dz_font *f);
 void dz_font_use(dz_font *f, uint32_t cp);
 /* The code points used, ascending; *out is owned by the caller (dz_free). */
 int dz_font_used(dz_font *f, uint32_t **out, size_t *n);
-/* Subset f to the code points used and write it as a TrueType file in a
- * new temporary file; *path is owned by the caller (unlink, then dz_free). */
-int dz_font_subset(dz_font *f, char **path);
+/* A font subset: the TrueType file (a new temporary file: unlink, then
+ * dz_free the path), and for each used code point in ascending order
+ * (dz_font_used) its glyph id in the subset and the glyph's advance in
+ * 1/1000 em (dz_free both); the subset's glyph count. */
+typedef struct {
+	char *path;
+	uint16_t *gid, *width;
+	unsigned nglyphs;
+} dz_subset;
+
+/* Subset f to the code points used (no hinting) and write it. */
+int dz_font_subset(dz_font *f, dz_subset *out);
 /* Unmap the font file once it is subset (keeps the set of code points
  * used): peak memory is then one font's, not the sum of all. Metrics and
  * coverage are no longer available afterwards. */

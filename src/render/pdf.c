@@ -64,7 +64,7 @@ int dossier_pdf_write(const dossier_doc *doc, const char *path, const dossier_pd
 	dz_fontset *fs = &mc.fs;
 	dz_layout lay;
 	dz_metrics m;
-	char *sub[DZ_MAXFONTS] = {0};
+	dz_subset sub[DZ_MAXFONTS];
 	uint32_t *used[DZ_MAXFONTS] = {0};
 	dz_pdf_font pf[DZ_MAXFONTS];
 	int rc, i;
@@ -78,6 +78,8 @@ int dossier_pdf_write(const dossier_doc *doc, const char *path, const dossier_pd
 	if (!o.style_path || !o.fonts_path)
 		return dz_err(DOSSIER_EUSAGE, path, 0, 0, "未指定版式或字体配置",
 			      "no style or font configuration given", "", "");
+	memset(sub, 0, sizeof sub);
+	memset(pf, 0, sizeof pf);
 	if ((rc = dz_style_load(&st, o.style_path)) != 0)
 		return rc;
 	if ((rc = dz_fontset_load(fs, o.fonts_path, on_sub, &o)) != 0)
@@ -98,17 +100,22 @@ int dossier_pdf_write(const dossier_doc *doc, const char *path, const dossier_pd
 		if (rc == 0 && pf[i].nused)
 			rc = dz_font_subset(fs->font[i], &sub[i]);
 		dz_font_release(fs->font[i]);
-		pf[i].path = sub[i];
+		pf[i].path = sub[i].path;
 		pf[i].used = used[i];
+		pf[i].gid = sub[i].gid;
+		pf[i].width = sub[i].width;
+		pf[i].nglyphs = sub[i].nglyphs;
 	}
 	if (rc == 0)
 		rc = dz_pdf_backend_write(&lay, doc, pf, fs->nfonts, path, &o);
 done:
 	for (i = 0; i < DZ_MAXFONTS; i++) {
 		dz_free(used[i]);
-		if (sub[i])
-			unlink(sub[i]);
-		dz_free(sub[i]);
+		if (sub[i].path)
+			unlink(sub[i].path);
+		dz_free(sub[i].path);
+		dz_free(sub[i].gid);
+		dz_free(sub[i].width);
 	}
 	dz_layout_dispose(&lay);
 	dz_fontset_dispose(fs);
