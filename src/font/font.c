@@ -132,22 +132,30 @@ int dz_font_has(dz_font *f, uint32_t cp)
 	return hb_font_get_nominal_glyph(f->hb, cp, &g) && g != 0;
 }
 
+/* A glyph advance in whole 1/1000 em, as the PDF's width array gives it
+ * (subset_map): the layout places glyphs where a viewer will put them. */
+static int32_t thousandths(hb_position_t a, float upem)
+{
+	unsigned u = (unsigned)upem;
+	return a <= 0 || !u ? 0 : (int32_t)(((long)a * 1000 + u / 2) / u);
+}
+
 float dz_font_advance(dz_font *f, uint32_t cp)
 {
 	hb_codepoint_t g;
 	int32_t *blk = cp < 65536 ? f->adv[cp >> 8] : NULL, a;
 	if (blk && blk[cp & 0xFF] >= 0)
-		return (float)blk[cp & 0xFF] / f->upem;
+		return (float)blk[cp & 0xFF] / 1000.0f;
 	if (cp < 65536 && !blk && (blk = dz_malloc(256 * sizeof *blk)) != NULL) {
 		memset(blk, 0xFF, 256 * sizeof *blk);
 		f->adv[cp >> 8] = blk;
 	}
 	if (!hb_font_get_nominal_glyph(f->hb, cp, &g))
 		g = 0;
-	a = (int32_t)hb_font_get_glyph_h_advance(f->hb, g);
+	a = thousandths(hb_font_get_glyph_h_advance(f->hb, g), f->upem);
 	if (blk)
 		blk[cp & 0xFF] = a;
-	return (float)a / f->upem;
+	return (float)a / 1000.0f;
 }
 
 int dz_font_ink(dz_font *f, uint32_t cp, float *x0, float *x1)
@@ -186,7 +194,7 @@ int dz_font_used(dz_font *f, uint32_t **out, size_t *n)
 	return 0;
 }
 
-/* ---------- a cmap libharu can read quickly ---------- */
+/* ---------- the cmap of the embedded subset ---------- */
 
 static void put16(unsigned char *p, unsigned v)
 {
@@ -194,127 +202,60 @@ static void put16(unsigned char *p, unsigned v)
 	p[1] = (unsigned char)v;
 }
 
-/* A (3,1) format-4 cmap for the BMP code points of `sub`, in a few wide
- * segments whose holes map to glyph 0. hb-subset writes one segment per run
- * of consecutive code points (about 1,500 for a page of Chinese), and
- * libharu 2.3.0 scans segments linearly for each of the 65,536 code points
- * when it loads a font: that scan was a third of a render. NULL on failure
- * (the subset is then used as it is). */
-static hb_blob_t *compact_cmap(hb_face_t *sub, const hb_set_t *used)
+/* A (3,1) format-4 cmap of one mapping, cp → gid. The PDF addresses
+ * glyphs by id (CIDToGIDMap /Identity, pdf_hpdf.c), so nothing reads the
+ * embedded font's cmap; libharu only needs one mapping to load the font,
+ * and it scans all 65,536 code points against the cmap when it does: a
+ * full cmap cost a third of a render and a few kilobytes per font. */
+static hb_blob_t *tiny_cmap(unsigned cp, unsigned gid)
 {
-	enum { MAXSEG = 64, GAP = 512, MAXARRAY = 28000 };
-	unsigned start[MAXSEG + 1], end[MAXSEG + 1], nseg = 0, i, total = 0;
-	hb_codepoint_t cp = HB_SET_VALUE_INVALID, prev = 0;
-	hb_font_t *font = hb_font_create(sub);
-	unsigned char *t;
-	size_t len, arr_off;
-	int gap = GAP;
-	hb_blob_t *blob = NULL;
-retry:
-	nseg = 0;
-	total = 0;
-	cp = HB_SET_VALUE_INVALID;
-	while (hb_set_next(used, &cp) && cp < 0xFFFF) {
-		if (nseg && cp - prev <= (hb_codepoint_t)gap) {
-			end[nseg - 1] = cp;
-		} else {
-			if (nseg == MAXSEG)
-				goto fail;
-			start[nseg] = end[nseg] = cp;
-			nseg++;
-		}
-		prev = cp;
-	}
-	for (i = 0; i < nseg; i++)
-		total += end[i] - start[i] + 1;
-	if (total > MAXARRAY) {
-		if (gap <= 8)
-			goto fail;
-		gap /= 2;
-		goto retry;
-	}
-	start[nseg] = end[nseg] = 0xFFFF; /* the required last segment */
-	nseg++;
-	arr_off = 16 + 8 * (size_t)nseg;                 /* glyphIdArray in the subtable */
-	len = 12 + arr_off + 2 * (size_t)total;
-	t = calloc(1, len);
+	enum { LEN = 12 + 16 + 8 * 2 };
+	unsigned char *t = calloc(1, LEN), *st;
 	if (!t)
-		goto fail;
-	/* cmap header: version 0, one encoding record (3,1) at offset 12 */
-	put16(t + 2, 1);
-	put16(t + 4, 3);
+		return NULL;
+	put16(t + 2, 1);      /* version 0, one encoding record: */
+	put16(t + 4, 3);      /* (3,1) at offset 12 */
 	put16(t + 6, 1);
 	t[11] = 12;
-	{
-		unsigned char *st = t + 12, *ends, *starts, *deltas, *ranges, *arr;
-		unsigned k = 0, s2 = 1, sel = 0, idx = 0;
-		while (s2 * 2 <= nseg) {
-			s2 *= 2;
-			sel++;
-		}
-		put16(st + 0, 4);
-		put16(st + 2, (unsigned)(len - 12));
-		put16(st + 6, 2 * nseg);
-		put16(st + 8, 2 * s2);
-		put16(st + 10, sel);
-		put16(st + 12, 2 * nseg - 2 * s2);
-		ends = st + 14;
-		starts = ends + 2 * nseg + 2;
-		deltas = starts + 2 * nseg;
-		ranges = deltas + 2 * nseg;
-		arr = ranges + 2 * nseg;
-		for (i = 0; i < nseg; i++) {
-			put16(ends + 2 * i, end[i]);
-			put16(starts + 2 * i, start[i]);
-			if (i == nseg - 1) {
-				put16(deltas + 2 * i, 1);   /* 0xFFFF → glyph 0 */
-				put16(ranges + 2 * i, 0);
-				continue;
-			}
-			put16(deltas + 2 * i, 0);
-			/* offset from this idRangeOffset entry to its first array entry */
-			put16(ranges + 2 * i, (unsigned)((arr + 2 * idx) - (ranges + 2 * i)));
-			for (k = start[i]; k <= end[i]; k++, idx++) {
-				hb_codepoint_t g = 0;
-				if (!hb_font_get_nominal_glyph(font, k, &g))
-					g = 0;
-				put16(arr + 2 * idx, g);
-			}
-		}
-	}
-	blob = hb_blob_create((const char *)t, (unsigned)len, HB_MEMORY_MODE_WRITABLE, t, free);
-fail:
-	hb_font_destroy(font);
-	return blob;
+	st = t + 12;
+	put16(st + 0, 4);                 /* format 4 */
+	put16(st + 2, LEN - 12);          /* length */
+	put16(st + 6, 4);                 /* segCountX2: two segments */
+	put16(st + 8, 4);                 /* searchRange */
+	put16(st + 10, 1);                /* entrySelector */
+	put16(st + 12, 0);                /* rangeShift */
+	put16(st + 14, cp);               /* endCode */
+	put16(st + 16, 0xFFFF);
+	put16(st + 20, cp);               /* startCode (after reservedPad) */
+	put16(st + 22, 0xFFFF);
+	put16(st + 24, (gid - cp) & 0xFFFF); /* idDelta */
+	put16(st + 26, 1);
+	/* idRangeOffset: 0, 0 */
+	return hb_blob_create((const char *)t, LEN, HB_MEMORY_MODE_WRITABLE, t, free);
 }
 
-/* The subset with its cmap replaced by compact_cmap's. */
-static hb_face_t *with_compact_cmap(hb_face_t *subset, const hb_set_t *used)
+/* The serialised subset with its cmap replaced by tiny_cmap's. NULL on
+ * failure (the subset is then used as it is). */
+static hb_blob_t *with_tiny_cmap(hb_blob_t *ser, unsigned cp, unsigned gid)
 {
-	/* hb-subset returns a builder face, which cannot list its tables:
-	 * serialise it and read it back as an ordinary face */
-	hb_blob_t *ser = hb_face_reference_blob(subset);
-	hb_face_t *sub = hb_face_create(ser, 0);
-	hb_blob_t *cmap = compact_cmap(sub, used);
-	hb_face_t *b;
+	hb_face_t *sub = hb_face_create(ser, 0), *b;
+	hb_blob_t *cmap = cp <= 0xFFFF ? tiny_cmap(cp, gid) : NULL, *out = NULL;
 	hb_tag_t tags[64];
 	unsigned int n = 64, i;
-	hb_blob_destroy(ser);
-	if (!cmap || hb_face_get_table_tags(sub, 0, &n, tags) == 0 || n == 64) {
-		hb_blob_destroy(cmap);
-		hb_face_destroy(sub);
-		return hb_face_reference(subset);
-	}
-	b = hb_face_builder_create();
-	for (i = 0; i < n; i++) {
-		hb_blob_t *tb = tags[i] == HB_TAG('c', 'm', 'a', 'p') ? hb_blob_reference(cmap)
-								     : hb_face_reference_table(sub, tags[i]);
-		hb_face_builder_add_table(b, tags[i], tb);
-		hb_blob_destroy(tb);
+	if (cmap && hb_face_get_table_tags(sub, 0, &n, tags) > 0 && n < 64) {
+		b = hb_face_builder_create();
+		for (i = 0; i < n; i++) {
+			hb_blob_t *tb = tags[i] == HB_TAG('c', 'm', 'a', 'p') ? hb_blob_reference(cmap)
+									     : hb_face_reference_table(sub, tags[i]);
+			hb_face_builder_add_table(b, tags[i], tb);
+			hb_blob_destroy(tb);
+		}
+		out = hb_face_reference_blob(b);
+		hb_face_destroy(b);
 	}
 	hb_blob_destroy(cmap);
 	hb_face_destroy(sub);
-	return b;
+	return out;
 }
 
 /* For each used code point (ascending), its glyph in the subset and that
@@ -341,7 +282,7 @@ static int subset_map(hb_blob_t *blob, const hb_set_t *used, uint16_t **gid,
 			g = 0;
 		a = hb_font_get_glyph_h_advance(font, g);
 		(*gid)[k] = (uint16_t)g;
-		(*width)[k] = (uint16_t)(a <= 0 || !upem ? 0 : ((long)a * 1000 + upem / 2) / upem);
+		(*width)[k] = (uint16_t)thousandths(a, (float)upem);
 		k++;
 	}
 done:
@@ -384,14 +325,30 @@ int dz_font_subset(dz_font *f, dz_subset *out)
 		return dz_errf(DOSSIER_EFONT, f->path, 0, 0, "换用其他字体。", "Use another font.",
 			       "字体子集化失败", "font subsetting failed%s", "");
 	{
-		hb_face_t *fast = with_compact_cmap(sub, f->used);
-		blob = hb_face_reference_blob(fast);
-		hb_face_destroy(fast);
+		/* hb-subset returns a builder face, which cannot list its
+		 * tables: serialise it and read that */
+		hb_blob_t *ser = hb_face_reference_blob(sub), *tiny;
+		hb_codepoint_t first = HB_SET_VALUE_INVALID;
+		size_t k;
+		if ((rc = subset_map(ser, f->used, &out->gid, &out->width, &out->nglyphs)) != 0) {
+			hb_blob_destroy(ser);
+			goto done;
+		}
+		/* one mapping libharu can load the font by: the first used
+		 * code point with a glyph */
+		hb_set_next(f->used, &first);
+		for (k = 0; k < hb_set_get_population(f->used) && !out->gid[k]; k++)
+			hb_set_next(f->used, &first);
+		tiny = out->gid && k < hb_set_get_population(f->used)
+			       ? with_tiny_cmap(ser, first, out->gid[k]) : NULL;
+		if (tiny) {
+			blob = tiny;
+			hb_blob_destroy(ser);
+		} else {
+			blob = ser;
+		}
 	}
 	data = hb_blob_get_data(blob, &len);
-	if (data && len && (rc = subset_map(blob, f->used, &out->gid, &out->width,
-					     &out->nglyphs)) != 0)
-		goto done;
 	fd = mkstemp(tmpl);
 	if (fd < 0 || !data || len == 0) {
 		rc = dz_errf(DOSSIER_EIO, tmpl, 0, 0, "检查临时目录（TMPDIR，默认 /tmp）是否可写。", "Check the temporary directory (TMPDIR, default /tmp) is writable.",

@@ -249,19 +249,23 @@ static void complete_font(HPDF_Doc pdf, HPDF_Font font, const dz_pdf_font *pf)
 	dz_free(bits);
 }
 
-/* The CID (glyph id) of code point cp in font pf; 0 if it has none. */
-static unsigned cid_of(const dz_pdf_font *pf, uint32_t cp)
+/* The CID (glyph id) of code point cp in font pf, 0 if it has none, and
+ * its width in 1/1000 em. */
+static unsigned cid_of(const dz_pdf_font *pf, uint32_t cp, unsigned *width)
 {
 	size_t lo = 0, hi = pf->nused;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		if (pf->used[mid] == cp)
+		if (pf->used[mid] == cp) {
+			*width = pf->width[mid];
 			return pf->gid[mid];
+		}
 		if (pf->used[mid] < cp)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
+	*width = 0;
 	return 0;
 }
 
@@ -388,7 +392,9 @@ static void content_id(const dz_layout *lay, long long created, unsigned char id
 
 typedef struct {
 	int font, tr, rot, have_pos;
-	float size, cs, gray, sgray, lw, x, y;
+	float size, cs, gray, sgray, lw;
+	float x, y;     /* the text line matrix: where the last Td or Tm went */
+	double px;      /* the text position after the last string (same y) */
 } tstate;
 
 /* A number as short as PDF allows: at most `dec` decimals, no trailing
@@ -412,11 +418,14 @@ static void put_num(dz_buf *b, double v, int dec)
 	dz_buf_putc(b, ' ');
 }
 
-/* The text of a box as a literal string of big-endian CIDs (glyph ids). */
-static void put_cids(dz_buf *b, const dz_pdf_font *pf, const char *text, size_t len)
+/* The text of a box as a literal string of big-endian CIDs (glyph ids).
+ * Returns how far it moves the text position, in points. */
+static double put_cids(dz_buf *b, const dz_pdf_font *pf, const char *text, size_t len,
+		       double size, double cs)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	size_t i = 0;
+	double adv = 0;
 	dz_buf_putc(b, '(');
 	while (i < len) {
 		uint32_t cp;
@@ -427,9 +436,11 @@ static void put_cids(dz_buf *b, const dz_pdf_font *pf, const char *text, size_t 
 			continue;
 		}
 		i += (size_t)l;
+		unsigned w;
 		if (cp == '\t')
 			cp = ' ';
-		cp = cid_of(pf, cp);
+		cp = cid_of(pf, cp, &w);
+		adv += w * size / 1000.0 + cs;
 		c[0] = (unsigned char)(cp >> 8);
 		c[1] = (unsigned char)cp;
 		for (k = 0; k < 2; k++) {
@@ -444,20 +455,81 @@ static void put_cids(dz_buf *b, const dz_pdf_font *pf, const char *text, size_t 
 		}
 	}
 	dz_buf_puts(b, ")Tj\n");
+	return adv;
+}
+
+static int rule_order(const void *a, const void *b)
+{
+	const dz_rule *x = a, *y = b;
+	int vx = x->x0 == x->x1, vy = y->x0 == y->x1;
+	float kx[3], ky[3];
+	int i;
+	if (vx != vy)
+		return vx - vy;
+	/* horizontal: by y, then x; vertical: by x, then from the top down
+	 * (merge_rules has made x0 <= x1 and y0 >= y1) */
+	kx[0] = x->width; ky[0] = y->width;
+	kx[1] = vx ? x->x0 : x->y0; ky[1] = vy ? y->x0 : y->y0;
+	kx[2] = vx ? -x->y0 : x->x0; ky[2] = vy ? -y->y0 : y->x0;
+	for (i = 0; i < 3; i++)
+		if (kx[i] != ky[i])
+			return kx[i] < ky[i] ? -1 : 1;
+	return 0;
+}
+
+/* The rules of a page with the shared edges of table rows drawn once: a
+ * row's bottom is the next row's top, and its column lines continue the
+ * row above's. Collinear segments that touch or overlap become one (the
+ * page looks the same). Returns how many were written to out. */
+static size_t merge_rules(const dz_rule *in, size_t n, dz_rule *out)
+{
+	size_t i, m = 0;
+	memcpy(out, in, n * sizeof *out);
+	for (i = 0; i < n; i++) { /* x0 <= x1, y0 >= y1 */
+		float t;
+		if (out[i].x0 > out[i].x1) { t = out[i].x0; out[i].x0 = out[i].x1; out[i].x1 = t; }
+		if (out[i].y0 < out[i].y1) { t = out[i].y0; out[i].y0 = out[i].y1; out[i].y1 = t; }
+	}
+	qsort(out, n, sizeof *out, rule_order);
+	for (i = 0; i < n; i++) {
+		dz_rule *p = m ? &out[m - 1] : NULL, *r = &out[i];
+		int v = r->x0 == r->x1;
+		if (p && p->width == r->width && (p->x0 == p->x1) == v) {
+			/* verticals come top first: r starts at or above p's end */
+			if (v && p->x0 == r->x0 && r->y0 >= p->y1 - 0.01f) {
+				if (r->y1 < p->y1)
+					p->y1 = r->y1;
+				continue;
+			}
+			if (!v && p->y0 == r->y0 && r->x0 <= p->x1 + 0.01f) {
+				if (r->x1 > p->x1)
+					p->x1 = r->x1;
+				continue;
+			}
+		}
+		out[m++] = *r;
+	}
+	return m;
 }
 
 static int write_content(HPDF_Doc pdf, HPDF_Page page, const dz_page *pg, HPDF_Font *font,
 			 const dz_pdf_font *pf, int nfonts, dz_buf *b)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-	tstate st = {-1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0};
+	tstate st = {-1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
 	float lw = -1;
 	size_t k;
+	dz_rule *rules = NULL;
+	size_t nr = 0;
 	b->len = 0;
-	if (pg->nr)
+	if (pg->nr) {
 		dz_buf_puts(b, "0 0 0 RG\n");
-	for (k = 0; k < pg->nr; k++) {
-		const dz_rule *r = &pg->r[k];
+		if (!(rules = dz_malloc(pg->nr * sizeof *rules)))
+			return dz_err(DOSSIER_ENOMEM, "", 0, 0, "内存不足", "out of memory", "", "");
+		nr = merge_rules(pg->r, pg->nr, rules);
+	}
+	for (k = 0; k < nr; k++) {
+		const dz_rule *r = &rules[k];
 		if (r->width != lw) {
 			put_num(b, r->width, 2);
 			dz_buf_puts(b, "w\n");
@@ -470,6 +542,7 @@ static int write_content(HPDF_Doc pdf, HPDF_Page page, const dz_page *pg, HPDF_F
 		put_num(b, r->y1, 2);
 		dz_buf_puts(b, "l S\n");
 	}
+	dz_free(rules);
 	if (lw >= 0)
 		st.lw = lw;
 	if (pg->nt)
@@ -535,6 +608,11 @@ static int write_content(HPDF_Doc pdf, HPDF_Page page, const dz_page *pg, HPDF_F
 			put_num(b, t->y, 2);
 			dz_buf_puts(b, "Tm\n");
 			st.rot = 0;
+		} else if (t->y == st.y && fabs(t->x - st.px) < 0.005) {
+			/* the string starts where the last one ended: the font
+			 * changes (a number among Chinese), the spacing does not */
+			st.px += put_cids(b, &pf[t->font], t->text, t->len, t->size, st.cs);
+			continue;
 		} else {
 			/* relative to the start of the previous line, in hundredths
 			 * so rounding never adds up */
@@ -545,7 +623,8 @@ static int write_content(HPDF_Doc pdf, HPDF_Page page, const dz_page *pg, HPDF_F
 		st.x = t->x;
 		st.y = t->y;
 		st.have_pos = 1;
-		put_cids(b, &pf[t->font], t->text, t->len);
+		st.px = roundf(t->x * 100) / 100.0 + put_cids(b, &pf[t->font], t->text, t->len,
+							     t->size, st.cs);
 	}
 	if (st.tr)
 		dz_buf_puts(b, "0 Tr\n");

@@ -338,20 +338,28 @@ def page_words(pdf):
 
 
 def pdf_rows(pdf):
-    """Every ruled table row of the PDF, in reading order: a list of cells."""
+    """Every ruled table row of the PDF, in reading order: a list of cells.
+    A row is the band between two horizontal rules that column rules cross
+    from top to bottom (rules may be drawn per row or merged over many);
+    its cells lie between those column rules."""
     with tempfile.TemporaryDirectory() as tmp:
         rules = page_rules(pdf, tmp)
     words = page_words(pdf)
     rows = []
+    e = 0.05
     for pi, pw in enumerate(words, 1):
-        groups = {}
+        hs, vs = [], []
         for x0, y0, x1, y1 in rules.get(pi, []):
-            if abs(x0 - x1) < 0.01 and abs(y0 - y1) > 0.5:
-                key = (round(max(y0, y1), 2), round(min(y0, y1), 2))
-                groups.setdefault(key, set()).add(round(x0, 2))
-        for (top, bot) in sorted(groups, key=lambda k: -k[0]):
-            xs = sorted(groups[(top, bot)])
-            if len(xs) < 2:
+            if abs(y0 - y1) < 0.01 and abs(x0 - x1) > 0.5:
+                hs.append((y0, min(x0, x1), max(x0, x1)))
+            elif abs(x0 - x1) < 0.01 and abs(y0 - y1) > 0.5:
+                vs.append((x0, max(y0, y1), min(y0, y1)))
+        levels = sorted({round(h[0], 2) for h in hs}, reverse=True)
+        for top, bot in zip(levels, levels[1:]):
+            xs = sorted({round(x, 2) for x, vt, vb in vs if vt >= top - e and vb <= bot + e})
+            # the band is a row if rules close it above and below over its width
+            if len(xs) < 2 or not any(abs(y - top) < e and x0 <= xs[0] + e and x1 >= xs[-1] - e for y, x0, x1 in hs) \
+                    or not any(abs(y - bot) < e and x0 <= xs[0] + e and x1 >= xs[-1] - e for y, x0, x1 in hs):
                 continue
             cells = [[] for _ in xs[1:]]
             for x0, y0, x1, y1, text in pw:
