@@ -8,7 +8,7 @@
 #                            package without installing it (apt-get download,
 #                            then only these files from its data archive)
 #   scripts/fonts.sh build   convert them to TrueType outlines, which libharu
-#                            can embed (scripts/otf2ttf.py, python3-fonttools):
+#                            can embed (FontForge, fontforge-nox):
 #                            fonts/FandolFang-Regular.ttf (body 仿宋) and
 #                            fonts/FandolSong-Bold.ttf (title stand-in for
 #                            小标宋); fonts.conf finds them beside itself
@@ -62,27 +62,29 @@ fetch() {
 	echo "fonts.sh: Fandol fonts in $SRC/ (from $from)" >&2
 }
 
+# CFF → TrueType with FontForge (fontforge-nox): cubic outlines become
+# quadratic ones (SetFontOrder(2)); hinting is not added. Its timestamps
+# follow SOURCE_DATE_EPOCH, fixed here at the fonts' release (2015-07-18)
+# so that a rebuilt font, and every PDF it is embedded in, is the same.
 build() {
-	py=""
-	for p in python3 /usr/bin/python3; do
-		if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import fontTools' 2>/dev/null; then
-			py=$p
-			break
-		fi
-	done
 	for f in $FACES; do
 		out=fonts/$f.ttf
 		if [ ! -s "$SRC/$f.otf" ]; then
 			[ -s "$out" ] || echo "fonts.sh: no $SRC/$f.otf (scripts/fonts.sh fetch, or make deps): $f falls back to AR PL UMing" >&2
 			continue
 		fi
-		[ -s "$out" ] && [ "$out" -nt "$SRC/$f.otf" ] && [ "$out" -nt scripts/otf2ttf.py ] && continue
-		if [ -z "$py" ]; then
-			echo "fonts.sh: python3-fonttools is missing (make deps): $f not converted" >&2
+		[ -s "$out" ] && [ "$out" -nt "$SRC/$f.otf" ] && [ "$out" -nt scripts/fonts.sh ] && continue
+		if ! command -v fontforge >/dev/null 2>&1; then
+			echo "fonts.sh: fontforge is missing (make deps installs fontforge-nox): $f not converted" >&2
 			continue
 		fi
 		echo "  FONT    $out" >&2
-		"$py" scripts/otf2ttf.py "$SRC/$f.otf" "$out"
+		rm -f "$out.tmp.ttf"
+		SOURCE_DATE_EPOCH=1437177600 fontforge -quiet -lang=ff \
+			-c 'Open($1); SetFontOrder(2); Generate($2)' "$SRC/$f.otf" "$out.tmp.ttf" 2>"$out.log" &&
+			[ -s "$out.tmp.ttf" ] && mv "$out.tmp.ttf" "$out" ||
+			{ cat "$out.log" >&2; rm -f "$out.tmp.ttf" "$out.log"; echo "fonts.sh: converting $f failed" >&2; exit 1; }
+		rm -f "$out.log"
 	done
 }
 
