@@ -79,7 +79,7 @@ all: $(B)/libdossier.a $(B)/libdossier.so.$(VERSION) $(B)/dossier $(MAN_ZH) $(FO
 fonts: $(FONTS_TTF)
 
 fonts/%.ttf: fonts/fandol/%.otf scripts/fonts.sh
-	@./scripts/fonts.sh build
+	@./scripts/fonts.sh build $*
 
 $(B)/man/zh_CN/%.1: man/zh_CN/%.1 scripts/cjk-man
 	@mkdir -p $(dir $@)

@@ -7,7 +7,9 @@
 #                            is one, else out of Debian's texlive-lang-chinese
 #                            package without installing it (apt-get download,
 #                            then only these files from its data archive)
-#   scripts/fonts.sh build   convert them to TrueType outlines, which libharu
+#   scripts/fonts.sh build [FACE...]
+#                            convert them (or those named, e.g.
+#                            FandolFang-Regular) to TrueType outlines, which libharu
 #                            can embed (FontForge, fontforge-nox):
 #                            fonts/FandolFang-Regular.ttf (body 仿宋) and
 #                            fonts/FandolSong-Bold.ttf (title stand-in for
@@ -67,7 +69,7 @@ fetch() {
 # follow SOURCE_DATE_EPOCH, fixed here at the fonts' release (2015-07-18)
 # so that a rebuilt font, and every PDF it is embedded in, is the same.
 build() {
-	for f in $FACES; do
+	for f in ${*:-$FACES}; do
 		out=fonts/$f.ttf
 		if [ ! -s "$SRC/$f.otf" ]; then
 			[ -s "$out" ] || echo "fonts.sh: no $SRC/$f.otf (scripts/fonts.sh fetch, or make deps): $f falls back to AR PL UMing" >&2
@@ -79,17 +81,17 @@ build() {
 			continue
 		fi
 		echo "  FONT    $out" >&2
-		rm -f "$out.tmp.ttf"
+		tmp=$out.tmp$$.ttf
 		SOURCE_DATE_EPOCH=1437177600 fontforge -quiet -lang=ff \
-			-c 'Open($1); SetFontOrder(2); Generate($2)' "$SRC/$f.otf" "$out.tmp.ttf" 2>"$out.log" &&
-			[ -s "$out.tmp.ttf" ] && mv "$out.tmp.ttf" "$out" ||
-			{ cat "$out.log" >&2; rm -f "$out.tmp.ttf" "$out.log"; echo "fonts.sh: converting $f failed" >&2; exit 1; }
-		rm -f "$out.log"
+			-c 'Open($1); SetFontOrder(2); Generate($2)' "$SRC/$f.otf" "$tmp" 2>"$tmp.log" &&
+			[ -s "$tmp" ] && mv "$tmp" "$out" ||
+			{ cat "$tmp.log" >&2; rm -f "$tmp" "$tmp.log"; echo "fonts.sh: converting $f failed" >&2; exit 1; }
+		rm -f "$tmp.log"
 	done
 }
 
 case ${1:-} in
 fetch) fetch ;;
-build) build ;;
+build) shift; build "$@" ;;
 *) sed -n '2,20p' "$0" >&2; exit 2 ;;
 esac
