@@ -60,7 +60,7 @@ else
 Q = @
 endif
 
-.PHONY: all deps deps-run demo check test test-san install uninstall clean lint fuzz deb check-seeds schemes-doc
+.PHONY: all deps deps-run demo check test test-san install uninstall clean lint fuzz deb fonts check-seeds schemes-doc
 # keep the fuzz objects make would treat as intermediate
 .SECONDARY: $(FUZZ_TARGETS:%=$(B)/tests/fuzz/fuzz_%.o) $(B)/tests/fuzz/replay.o \
 	$(FUZZ_TARGETS:%=build-fuzz/tests/fuzz/fuzz_%.o)
@@ -71,7 +71,17 @@ MAN_EN := $(wildcard man/*.1)
 # (line breaks between Chinese characters) by scripts/cjk-man
 MAN_ZH := $(patsubst man/zh_CN/%,$(B)/man/zh_CN/%,$(wildcard man/zh_CN/*.1))
 
-all: $(B)/libdossier.a $(B)/libdossier.so.$(VERSION) $(B)/dossier $(MAN_ZH)
+# the free 仿宋 and bold 宋 as TrueType, converted from the Fandol fonts
+# `make deps` fetched into fonts/fandol/ (scripts/fonts.sh); without them
+# there is nothing to convert and fonts.conf falls back to AR PL UMing
+FONTS_TTF := $(patsubst fonts/fandol/%.otf,fonts/%.ttf,$(wildcard fonts/fandol/Fandol*.otf))
+
+all: $(B)/libdossier.a $(B)/libdossier.so.$(VERSION) $(B)/dossier $(MAN_ZH) $(FONTS_TTF)
+
+fonts: $(FONTS_TTF)
+
+fonts/%.ttf: fonts/fandol/%.otf scripts/fonts.sh
+	@./scripts/fonts.sh build $*
 
 $(B)/man/zh_CN/%.1: man/zh_CN/%.1 scripts/cjk-man
 	@mkdir -p $(dir $@)
@@ -166,8 +176,10 @@ install: all
 	install -m 644 outlines/*.xml $(DESTDIR)$(DATADIR)/outlines/
 	install -m 644 outlines/schema/*.xsd $(DESTDIR)$(DATADIR)/outlines/schema/
 	install -m 644 templates/*.style $(DESTDIR)$(DATADIR)/templates/
-	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/fonts.conf
+	install -m 644 fonts/fonts.conf fonts/README.fonts $(DESTDIR)$(DATADIR)/fonts/
 	for f in fonts/*.ttf; do [ ! -f "$$f" ] || install -m 644 "$$f" $(DESTDIR)$(DATADIR)/fonts/ || exit 1; done
+	[ ! -f fonts/fandol/COPYING ] || install -m 644 fonts/fandol/COPYING $(DESTDIR)$(DATADIR)/fonts/COPYING.fandol
+	[ ! -f fonts/fandol/README ] || install -m 644 fonts/fandol/README $(DESTDIR)$(DATADIR)/fonts/README.fandol
 	install -m 644 $(MAN_EN) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN_ZH) $(DESTDIR)$(MANDIR)/zh_CN/man1/
 	install -m 644 completion/dossier.bash $(DESTDIR)$(BASHCOMPDIR)/dossier

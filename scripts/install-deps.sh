@@ -14,11 +14,16 @@ set -eu
 
 # run: compiler and the libraries of every pipeline stage (libcurl for
 # time-stamps, libp11's engine for keys on PKCS#11 tokens), the free Chinese
-# fonts the renderer falls back to, and the sRGB profile PDF/A embeds
+# fonts the renderer falls back to, Liberation Serif (the Times-compatible
+# face for Latin letters and digits), fontforge-nox (converts the Fandol 仿宋
+# and bold 宋 to TrueType when dossier is built; they are taken out of
+# texlive-lang-chinese without installing TeX, scripts/fonts.sh), and the
+# sRGB profile PDF/A embeds
 RUN_PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
 libcmark-gfm-extensions-dev libzip-dev libssl-dev libcurl4-openssl-dev libutf8proc-dev \
 libhpdf-dev libharfbuzz-dev libunibreak-dev libengine-pkcs11-openssl \
-fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"
+fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation \
+fontforge-nox icc-profiles-free"
 # deb: make deb (dpkg-buildpackage) and its judge
 DEB_PKGS="debhelper dpkg-dev fakeroot lintian"
 # test: independent judges of what dossier writes (XML, ZIP, PDF, PDF/A,
@@ -60,8 +65,14 @@ for p in $PKGS; do
 		missing="$missing $p"
 	fi
 done
+# the Fandol fonts, fetched once into fonts/fandol/ (every set but fuzz)
+fandol() {
+	[ "$set" = fuzz ] && return 0
+	"$(dirname "$0")/fonts.sh" fetch || echo "dossier: the free 仿宋 is not available; AR PL UMing stands in" >&2
+}
 if [ -z "$missing" ]; then
 	echo "dossier: all installed" >&2
+	fandol
 	exit 0
 fi
 
@@ -75,3 +86,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing
+fandol

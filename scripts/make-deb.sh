@@ -27,6 +27,12 @@ if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 else
 	tar --exclude='./build*' --exclude=./out --exclude=./.git -cf - . | tar -xf - -C "$src"
 fi
+# the Fandol fonts `make deps` fetched (ignored by git: 12 MB of upstream
+# OpenType) go into the package build, which converts them (fontforge-nox)
+if [ -d fonts/fandol ]; then
+	mkdir -p "$src/fonts/fandol"
+	cp -p fonts/fandol/* "$src/fonts/fandol/"
+fi
 echo "make-deb: dpkg-buildpackage in $src (log: $out/build.log)" >&2
 if ! (cd "$src" && DEB_BUILD_OPTIONS="parallel=2 ${DEB_BUILD_OPTIONS:-}" \
 	dpkg-buildpackage -b -uc -us) >"$out/build.log" 2>&1; then

@@ -28,6 +28,7 @@ typedef struct {
 typedef struct {
 	char *text;     /* plain text of a paragraph, list item or table cell */
 	int line;
+	int alone;      /* a paragraph (where a {{table:ID}} may stand alone) */
 } dz_para;
 
 typedef struct {
@@ -129,6 +130,8 @@ typedef struct {
 	char *id, *title, *title_en, *rows, *total;
 	dz_col *cols;
 	size_t ncols;
+	int targets;    /* kind="targets": plan targets against actual values,
+			   built-in columns (doc.c), no <col> */
 } dz_table;
 
 typedef enum {

@@ -19,6 +19,13 @@
 #include "util/util.h"
 #include "util/num.h"
 #include "util/text.h"
+#include "util/tpl.h"
+/* the outline's dz_rule and the layout's are different types of the same
+ * name, never in one file of the library: rename the first here */
+#define dz_rule dz_outline_rule
+#include "model.h"
+#include "check/check_int.h"
+#undef dz_rule
 #include "layout/boxes.h"
 #include "layout/style.h"
 #include "doc/doc.h"
@@ -616,7 +623,7 @@ static void test_layout(void)
 	dossier_doc *d = NULL;
 	dz_style st;
 	dz_layout lay;
-	dz_metrics m = {NULL, fake_pick, fake_adv, NULL, NULL, 0};
+	dz_metrics m = {NULL, fake_pick, fake_adv, NULL, NULL, 0, NULL};
 	size_t i, k, pages_with_rows = 0, pages_with_header = 0, line_starts_bad = 0, outside = 0;
 	int numbered_ok = 1;
 	lo.schema_dir = "outlines/schema";
@@ -823,6 +830,64 @@ static void test_sort_and_clashes(void)
 			   (c.kind == DZ_CLASH_NONE || (c.a == t[k].a && c.b == t[k].b)), what);
 		}
 	}
+/* References as authors type them (util/tpl.h): what is filled in, what
+ * is reported, and where each ends. */
+static void test_references(void)
+{
+	static const struct {
+		const char *text;
+		dz_tpl_kind kind;
+		const char *id;     /* NULL: none */
+		const char *rest;   /* the text after the reference */
+	} cases[] = {
+		{"人员{{fig:rd_staff}}人", DZ_TPL_FIG, "rd_staff", "人"},
+		{"{{ fig:rd_staff }}", DZ_TPL_FIG, "rd_staff", ""},
+		{"｛｛fig：rd_staff｝｝。", DZ_TPL_FIG, "rd_staff", "。"},
+		{"{｛　FIG : rd_staff　｝}", DZ_TPL_FIG, "rd_staff", ""},
+		{"{{Table:funding}}", DZ_TPL_TABLE, "funding", ""},
+		{"{{figure:rd_staff}}x", DZ_TPL_UNKNOWN, "rd_staff", "x"},
+		{"{{fig rd_staff}}", DZ_TPL_UNKNOWN, NULL, ""},
+		{"{{fig:}}", DZ_TPL_UNKNOWN, NULL, ""},
+		{"{{fig:a {{fig:b}}", DZ_TPL_UNCLOSED, NULL, "fig:a {{fig:b}}"},
+		{"{{fig:rd_staff", DZ_TPL_UNCLOSED, NULL, "fig:rd_staff"},
+	};
+	size_t i;
+	dz_tpl t;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char name[160];
+		int ok = dz_tpl_next(cases[i].text, &t) && t.kind == cases[i].kind &&
+			 !strcmp(t.end, cases[i].rest) &&
+			 (cases[i].id ? t.id && t.id_len == strlen(cases[i].id) &&
+					!memcmp(t.id, cases[i].id, t.id_len)
+				      : t.kind == DZ_TPL_UNCLOSED || !t.id);
+		snprintf(name, sizeof name, "reference scanner: %s", cases[i].text);
+		OK(ok, name);
+	}
+	OK(!dz_tpl_next("{fig:x} 与 { 与 } 之外", &t),
+	   "single braces are text");
+	OK(!dz_tpl_next("没有引用", &t), "no reference");
+}
+
+/* Message templates (doc/outline-format.md, "Messages"). */
+static void test_templates(void)
+{
+	dz_vars vs;
+	char bad[40], *t;
+	memset(&vs, 0, sizeof vs);
+	dz_var2(&vs, "ref", "fig:x", "fig:x");
+	dz_var2(&vs, "problem", "缺失", "is missing");
+	t = dz_template_expand("引用 {{{ref}}} {problem}，\\{ref\\} 与 \\\\ 与 {x:y}", &vs, 1);
+	OK(t && !strcmp(t, "引用 {{fig:x}} 缺失，{ref} 与 \\ 与 {x:y}"), "expansion and escapes");
+	dz_free(t);
+	t = dz_template_expand("{problem}", &vs, 0);
+	OK(t && !strcmp(t, "is missing"), "English value");
+	dz_free(t);
+	OK(dz_template_check("引用 {ref} {problem}", DZ_K_REFS, bad, sizeof bad) == 0,
+	   "template with the kind's placeholders");
+	OK(dz_template_check("{value} {refs}", DZ_K_REFS, bad, sizeof bad) == -1 &&
+	   !strcmp(bad, "{value}"), "placeholder of another kind refused, named");
+	OK(dz_template_check("\\{value} {{fig:字段}}", DZ_K_REFS, bad, sizeof bad) == 0,
+	   "escaped and non-name braces are text");
 }
 
 int main(void)
@@ -839,6 +904,8 @@ int main(void)
 	test_alloc_pipeline();
 	test_layout();
 	test_sort_and_clashes();
+	test_references();
+	test_templates();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

@@ -35,11 +35,20 @@ typedef struct {
 	int (*cancelled)(void *payload);
 	size_t max_pages;        /**< most pages a document may have: more is
 				      DOSSIER_ELIMIT (bounds memory; 0: none) */
+	/* version 3 */
+	/** called (instead of on_substitute) once per font role that fell back,
+	 *  with what a user needs to put the licensed font in place: `files`
+	 *  the file names the configuration looks for ("simfang.ttf, SIMFANG.TTF")
+	 *  and `folder` the first folder it looks in; `used` is NULL when the
+	 *  role has no font at all (the optional latin role: each role then
+	 *  shows Latin letters and digits in its own font) */
+	void (*on_substitute_at)(const char *role, const char *wanted, const char *used,
+				 const char *files, const char *folder, void *payload);
 } dossier_pdf_options;
 
-#define DOSSIER_PDF_OPTIONS_VERSION 2
+#define DOSSIER_PDF_OPTIONS_VERSION 3
 #define DOSSIER_PDF_OPTIONS_INIT \
-	{DOSSIER_PDF_OPTIONS_VERSION, NULL, NULL, NULL, 1, 0, 0, NULL, NULL, NULL, 5000}
+	{DOSSIER_PDF_OPTIONS_VERSION, NULL, NULL, NULL, 1, 0, 0, NULL, NULL, NULL, 5000, NULL}
 
 /** Lay out and write `doc` to `path` (temporary file, then rename). Fails
  *  with DOSSIER_EFONT naming the character and where it occurs if no

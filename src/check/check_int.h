@@ -16,6 +16,14 @@ void dz_var(dz_vars *vs, const char *k, const char *v);
 void dz_var2(dz_vars *vs, const char *k, const char *zh, const char *en);
 
 #define DZ_FINDING_STRINGS 10
+/* Message templates (doc/outline-format.md, "Messages"): the placeholders
+ * a rule kind fills, space-separated; whether a template names only
+ * those (-1 and the first other one, "{name}", in bad); the template
+ * expanded (zh: the Chinese values), caller frees, NULL on OOM. */
+const char *dz_kind_vars(dz_kind k);
+int dz_template_check(const char *tpl, dz_kind k, char *bad, size_t badlen);
+char *dz_template_expand(const char *tpl, const dz_vars *vs, int zh);
+
 typedef struct {
 	dossier_finding f;
 	char *owned[DZ_FINDING_STRINGS];

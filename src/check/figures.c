@@ -3,7 +3,9 @@
  *
  * Two rule kinds live here:
  *  - refs: every {{fig:ID}} names a field with a value, every {{table:ID}}
- *    a table of the outline, and nothing else hides in {{...}};
+ *    a table of the outline and stands as a paragraph of its own, and
+ *    nothing else hides in double braces (util/tpl.h: the same scanner
+ *    the document model fills them in with);
  *  - figures: a number typed by hand right after an indicator's label
  *    ("研发经费支出8,560万元") must equal the value in the data table once
  *    both are in the same unit. Approximate wording (约, 超过, 近...) and
@@ -12,18 +14,66 @@
  */
 #include <string.h>
 #include "util/util.h"
+#include "util/tpl.h"
 #include "check_int.h"
 #include "operand.h"
 
 static void ref_finding(dz_ctx *x, const dz_rule *r, const dz_section *s, int line,
-			const char *ref, const char *zh, const char *en)
+			const char *ref, size_t len, const char *zh, const char *en)
 {
 	dz_vars vs = {0};
 	char *file = dz_fmt("%s/%s", x->c->dir, s->path);
-	dz_var(&vs, "ref", ref);
+	char *text = dz_strndup(ref, len);
+	dz_var(&vs, "ref", text ? text : "");
 	dz_var2(&vs, "problem", zh, en);
 	dz_report_add(x->rep, r, file ? file : s->path, line, NULL, &vs);
+	dz_free(text);
 	dz_free(file);
+}
+
+/* The references of one paragraph, heading or cell. `alone`: the text is a
+ * paragraph of its own (where a table reference may stand). */
+static void refs_in(dz_ctx *x, const dz_rule *r, const dz_section *s, const char *text,
+		    int line, int alone)
+{
+	const char *t = text;
+	dz_tpl tp;
+	while (dz_tpl_next(t, &tp)) {
+		char id[80] = "";
+		const char *ref = tp.body;
+		size_t rl = tp.body_len < 200 ? tp.body_len : 200;
+		if (tp.id && tp.id_len < sizeof id) {
+			memcpy(id, tp.id, tp.id_len);
+			id[tp.id_len] = '\0';
+		}
+		if (tp.kind == DZ_TPL_UNCLOSED) {
+			/* name where it starts: the opening braces and what follows */
+			ref = tp.start;
+			rl = (size_t)(tp.end - tp.start) + (tp.body_len < 40 ? tp.body_len : 40);
+			while (rl > 0 && ((unsigned char)ref[rl] & 0xC0) == 0x80)
+				rl--;
+			ref_finding(x, r, s, line, ref, rl, "缺少结尾的两个右花括号",
+				    "is not closed by two right braces");
+		} else if (tp.kind == DZ_TPL_UNKNOWN) {
+			ref_finding(x, r, s, line, ref, rl, "既不是 fig 引用也不是 table 引用（写作 fig:字段编号 或 table:表格编号，放在两层花括号内）",
+				    "is neither a fig nor a table reference (write fig:FIELD or table:ID inside double braces)");
+		} else if (tp.kind == DZ_TPL_FIG) {
+			const dz_field *f = *id ? dz_outline_field(x->o, id) : NULL;
+			if (!f)
+				ref_finding(x, r, s, line, ref, rl, "引用了数据表中没有的字段",
+					    "names no field of the data table");
+			else if (!f->derived && !x->values[f - x->o->fields])
+				ref_finding(x, r, s, line, ref, rl, "引用的字段在 centre.xml 中没有数值",
+					    "names a field with no value in centre.xml");
+		} else if (!*id || !dz_outline_table(x->o, id)) {
+			ref_finding(x, r, s, line, ref, rl, "引用了提纲中没有的表格",
+				    "names no table of the outline");
+		} else if (!alone || tp.start != text || *tp.end) {
+			ref_finding(x, r, s, line, ref, rl, "须单独成段（前后各空一行）",
+				    "must stand as a paragraph of its own (blank lines around it)");
+		}
+		t = tp.end;
+	}
 }
 
 void dz_rule_refs(dz_ctx *x, const dz_rule *r)
@@ -34,43 +84,14 @@ void dz_rule_refs(dz_ctx *x, const dz_rule *r)
 		const dz_osection *os = dz_outline_section(x->o, s->id);
 		if (!os || (r->document && strcmp(os->doc->id, r->document)))
 			continue;
+		for (p = 0; p < s->nheads; p++)
+			refs_in(x, r, s, s->heads[p].text, s->heads[p].line, 0);
 		for (p = 0; p < s->nparas; p++) {
-			const char *t = s->paras[p].text, *open;
-			while ((open = strstr(t, "{{")) != NULL) {
-				const char *close = strstr(open + 2, "}}");
-				char *ref;
-				if (!close) {
-					ref_finding(x, r, s, s->paras[p].line, open,
-						    "缺少结尾的 }}", "has no closing }}");
-					break;
-				}
-				ref = dz_strndup(open + 2, (size_t)(close - open - 2));
-				if (!ref)
-					return;
-				dz_trim(ref);
-				if (dz_startswith(ref, "fig:")) {
-					const dz_field *f = dz_outline_field(x->o, ref + 4);
-					if (!f)
-						ref_finding(x, r, s, s->paras[p].line, ref,
-							    "引用了数据表中没有的字段",
-							    "names no field of the data table");
-					else if (!f->derived && !x->values[f - x->o->fields])
-						ref_finding(x, r, s, s->paras[p].line, ref,
-							    "引用的字段在 centre.xml 中没有数值",
-							    "names a field with no value in centre.xml");
-				} else if (dz_startswith(ref, "table:")) {
-					if (!dz_outline_table(x->o, ref + 6))
-						ref_finding(x, r, s, s->paras[p].line, ref,
-							    "引用了提纲中没有的表格",
-							    "names no table of the outline");
-				} else {
-					ref_finding(x, r, s, s->paras[p].line, ref,
-						    "不是 {{fig:字段}} 或 {{table:表格}}",
-						    "is neither {{fig:FIELD}} nor {{table:ID}}");
-				}
-				dz_free(ref);
-				t = close + 2;
-			}
+			char *t = dz_strdup(s->paras[p].text);
+			if (!t)
+				return;
+			refs_in(x, r, s, dz_trim(t), s->paras[p].line, s->paras[p].alone);
+			dz_free(t);
 		}
 	}
 }

@@ -68,6 +68,15 @@ static int is_el(xmlNodePtr n, const char *name)
 	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
+static const char *kind_name(dz_kind k)
+{
+	size_t i;
+	for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+		if (kinds[i].kind == k)
+			return kinds[i].name;
+	return "?";
+}
+
 static int outline_err(loader *L, xmlNodePtr n, const char *zh, const char *en,
 		       const char *what)
 {
@@ -213,10 +222,23 @@ static void load_rule(loader *L, xmlNodePtr n, dz_rule *r)
 			return;
 	}
 	for (ch = n->children; ch; ch = ch->next) {
-		if (is_el(ch, "zh")) r->zh = text_of(ch);
-		else if (is_el(ch, "en")) r->en = text_of(ch);
-		else if (is_el(ch, "fix-zh")) r->fix_zh = text_of(ch);
-		else if (is_el(ch, "fix-en")) r->fix_en = text_of(ch);
+		char **msg = is_el(ch, "zh") ? &r->zh : is_el(ch, "en") ? &r->en
+			   : is_el(ch, "fix-zh") ? &r->fix_zh : is_el(ch, "fix-en") ? &r->fix_en : NULL;
+		char bad[80];
+		if (!msg)
+			continue;
+		dz_free(*msg);
+		*msg = text_of(ch);
+		/* a placeholder the kind does not fill would be printed as is */
+		if (*msg && L->rc == 0 && dz_template_check(*msg, r->kind, bad, sizeof bad)) {
+			char *what = dz_fmt("%s %s: %s (%s: %s)", r->id ? r->id : "?",
+					    (const char *)ch->name, bad, kind_name(r->kind),
+					    dz_kind_vars(r->kind));
+			outline_err(L, ch, "规则消息中的占位符不属于该规则类型：%s；字面的花括号写作 \\{ 和 \\}",
+				    "a rule message names a placeholder its kind does not fill: %s; "
+				    "write \\{ and \\} for literal braces", what ? what : bad);
+			dz_free(what);
+		}
 	}
 #define COMPILE(field, name)                                   \
 	if ((s = attr(n, name)) != NULL) {                      \
@@ -571,6 +593,11 @@ static void load_table(loader *L, xmlNodePtr n, dz_table *t)
 	t->rows = attr(n, "rows");
 	t->total = attr(n, "total");
 	{
+		char *kind = attr(n, "kind");
+		t->targets = kind && !strcmp(kind, "targets");
+		dz_free(kind);
+	}
+	{
 		xmlXPathCompExprPtr c = compile(L, n, t->rows);
 		xmlXPathFreeCompExpr(c);
 	}
@@ -592,6 +619,14 @@ static void load_table(loader *L, xmlNodePtr n, dz_table *t)
 		comp = compile(L, ch, c->value);
 		xmlXPathFreeCompExpr(comp);
 	}
+	/* a table of rows needs its columns; a targets table has its own */
+	if (L->rc == 0 && !t->targets && t->ncols == 0)
+		outline_err(L, n, "表格 %s 没有 <col> 列定义", "table %s has no <col> columns",
+			    t->id ? t->id : "?");
+	else if (L->rc == 0 && t->targets && t->ncols)
+		outline_err(L, n, "kind=\"targets\" 的表格 %s 的列是固定的，不能有 <col>",
+			    "table %s of kind=\"targets\" has fixed columns: remove its <col> elements",
+			    t->id ? t->id : "?");
 }
 
 /* Count children of each kind first so arrays never move while sections

@@ -891,8 +891,13 @@ static void k_targets(dz_ctx *x, const dz_rule *r)
 		fid = xmlGetProp(t, BAD_CAST "field");
 		f = fid ? dz_outline_field(x->o, (const char *)fid) : NULL;
 		if (!f || !x->values[f - x->o->fields]) {
-			dz_var(&vs, "field", fid ? (const char *)fid : "");
-			dz_var(&vs, "label", fid ? (const char *)fid : "");
+			/* a field of the outline is named by its label, not its id */
+			if (f)
+				field_vars(&vs, f);
+			else {
+				dz_var(&vs, "field", fid ? (const char *)fid : "");
+				dz_var(&vs, "label", fid ? (const char *)fid : "");
+			}
 			dz_var2(&vs, "problem", "没有对应的数据表数值", "has no value in the data table");
 			dz_var(&vs, "value", "-");
 			dz_var(&vs, "expected", "-");

@@ -10,6 +10,7 @@
 #include <libxml/xpath.h>
 #include "util/util.h"
 #include "util/num.h"
+#include "util/tpl.h"
 #include "model.h"
 #include "doc.h"
 
@@ -336,6 +337,31 @@ static void push_run(builder *b, int style, const char *text, size_t len, const 
 	r->ref = ref ? dz_arena_strdup(&b->d->arena, ref) : NULL;
 }
 
+/* What a reference that cannot be filled in prints in a draft (check
+ * reports it and render refuses without --draft): a visible mark, never
+ * the template itself. */
+static const char *draft_mark(builder *b, const dz_tpl *tp)
+{
+	char buf[200];
+	if (tp->kind == DZ_TPL_FIG && tp->id_len < 80) {
+		char id[80];
+		const dz_field *f;
+		memcpy(id, tp->id, tp->id_len);
+		id[tp->id_len] = '\0';
+		if ((f = dz_outline_field(b->o, id)) != NULL) {
+			snprintf(buf, sizeof buf, "【缺少数据：%s】", f->label);
+			return dz_arena_strdup(&b->d->arena, buf);
+		}
+	}
+	if (tp->kind == DZ_TPL_UNCLOSED)
+		return "【引用未闭合】";
+	if (tp->kind == DZ_TPL_TABLE)
+		return "【表格引用须单独成段】";
+	snprintf(buf, sizeof buf, "【引用有误：%.*s】",
+		 (int)(tp->body_len < 120 ? tp->body_len : 120), tp->body);
+	return dz_arena_strdup(&b->d->arena, buf);
+}
+
 /* Replace {{fig:ID}} in plain runs by the value, as a run of its own. */
 static void expand_figs(builder *b)
 {
@@ -344,33 +370,30 @@ static void expand_figs(builder *b)
 	b->runs = NULL;
 	b->nruns = b->cap = 0;
 	for (i = 0; i < n; i++) {
-		const char *t = old[i].text, *open;
+		const char *t = old[i].text;
+		dz_tpl tp;
 		if (old[i].style & (DZ_S_CODE | DZ_S_BREAK | DZ_S_FIG)) {
 			if (!dz_grow((void **)&b->runs, &b->cap, b->nruns, sizeof *b->runs))
 				b->runs[b->nruns++] = old[i];
 			continue;
 		}
-		while ((open = strstr(t, "{{fig:")) != NULL) {
-			const char *close = strstr(open, "}}");
+		while (dz_tpl_next(t, &tp)) {
+			const char *val = NULL;
 			char id[80];
-			const char *val;
-			size_t il;
-			if (!close)
-				break;
-			il = (size_t)(close - open - 6);
-			push_run(b, old[i].style, t, (size_t)(open - t), NULL);
-			if (il < sizeof id) {
-				memcpy(id, open + 6, il);
-				id[il] = '\0';
+			push_run(b, old[i].style, t, (size_t)(tp.start - t), NULL);
+			if (tp.kind == DZ_TPL_FIG && tp.id_len < sizeof id) {
+				memcpy(id, tp.id, tp.id_len);
+				id[tp.id_len] = '\0';
 				val = fig_text(b, id);
-			} else {
-				val = NULL;
 			}
-			if (val)
+			if (val) {
 				push_run(b, old[i].style | DZ_S_FIG, val, strlen(val), id);
-			else /* unknown or missing: keep the reference visible (draft) */
-				push_run(b, old[i].style, open, (size_t)(close + 2 - open), NULL);
-			t = close + 2;
+			} else {
+				const char *m = draft_mark(b, &tp);
+				if (m)
+					push_run(b, old[i].style, m, strlen(m), NULL);
+			}
+			t = tp.end;
 		}
 		push_run(b, old[i].style, t, strlen(t), NULL);
 	}
@@ -537,6 +560,51 @@ static void gfm_table(builder *b, blist *l, cmark_node *t)
 	}
 }
 
+static void value_cell(builder *b, dz_cell *c, const char *v, const char *unit,
+		       const char *id);
+static void target_row(builder *b, xmlNodePtr t, dz_datum *dt, const char **unit,
+		       const char **tv, const char **av, const dz_field **fout);
+
+/* {{table:ID}} of kind="targets": each selected plan target against its
+ * actual value, by label and unit as a reader expects them. */
+static void narrative_targets(builder *b, dz_block *k, const dz_table *t,
+			      xmlXPathObjectPtr rows, size_t nrows)
+{
+	static const char *const head[] = {"指标", "单位", "目标值", "完成值", "完成率（%）"};
+	static const int al[] = {DZ_AL_LEFT, DZ_AL_CENTER, DZ_AL_RIGHT, DZ_AL_RIGHT, DZ_AL_RIGHT};
+	size_t r, c, n = 0;
+	(void)t;
+	k->ncols = 5;
+	k->nhead = 1;
+	k->cells = dz_arena_alloc(&b->d->arena, ((nrows + 1) * 5 + 1) * sizeof *k->cells);
+	k->align = dz_arena_alloc(&b->d->arena, 5 * sizeof *k->align);
+	if (!k->cells || !k->align)
+		return;
+	for (c = 0; c < 5; c++) {
+		cell_from_text(b, &k->cells[c], head[c], 0);
+		k->align[c] = al[c];
+	}
+	for (r = 0; r < nrows; r++) {
+		xmlNodePtr t0 = rows->nodesetval->nodeTab[r];
+		dz_cell *row;
+		dz_datum dt;
+		const char *unit, *tv, *av;
+		const dz_field *f;
+		if (t0->type != XML_ELEMENT_NODE || strcmp((const char *)t0->name, "target"))
+			continue; /* rows selects plan targets only */
+		memset(&dt, 0, sizeof dt);
+		row = &k->cells[(n + 1) * 5];
+		target_row(b, t0, &dt, &unit, &tv, &av, &f);
+		cell_from_text(b, &row[0], dt.label ? dt.label : "", 0);
+		cell_from_text(b, &row[1], unit ? unit : "", 0);
+		value_cell(b, &row[2], tv, unit, NULL);
+		value_cell(b, &row[3], av, unit, f ? f->id : NULL);
+		value_cell(b, &row[4], dt.completion, NULL, NULL);
+		n++;
+	}
+	k->nrows = 1 + n;
+}
+
 /* A table generated from centre.xml by an outline <table>. */
 static void data_table(builder *b, blist *l, const dz_table *t)
 {
@@ -550,6 +618,10 @@ static void data_table(builder *b, blist *l, const dz_table *t)
 	b->xp->node = xmlDocGetRootElement(b->c->doc);
 	rows = xmlXPathEvalExpression(BAD_CAST t->rows, b->xp);
 	nrows = rows && rows->type == XPATH_NODESET && rows->nodesetval ? (size_t)rows->nodesetval->nodeNr : 0;
+	if (t->targets) {
+		narrative_targets(b, k, t, rows, nrows);
+		goto done;
+	}
 	if (t->total) {
 		tot = xmlXPathEvalExpression(BAD_CAST t->total, b->xp);
 		if (tot && (tot->type != XPATH_NODESET || !tot->nodesetval || !tot->nodesetval->nodeNr)) {
@@ -646,18 +718,21 @@ static void one_block(builder *b, blist *l, cmark_node *n)
 		inlines(b, n, 0);
 		/* a paragraph holding only {{table:ID}} places a generated table */
 		if (b->nruns == 1 && !(b->runs[0].style & DZ_S_CODE)) {
-			char id[80];
 			char *t = dz_strdup(b->runs[0].text);
-			if (t && sscanf(dz_trim(t), "{{table:%79[^}]}}", id) == 1) {
-				const dz_table *tab = dz_outline_table(b->o, id);
-				dz_free(t);
-				if (tab) {
-					b->nruns = 0;
-					data_table(b, l, tab);
-					return;
-				}
-			} else {
-				dz_free(t);
+			dz_tpl tp;
+			const dz_table *tab = NULL;
+			if (t && dz_tpl_next(dz_trim(t), &tp) && tp.kind == DZ_TPL_TABLE &&
+			    tp.start == t && !*tp.end && tp.id_len < 80) {
+				char id[80];
+				memcpy(id, tp.id, tp.id_len);
+				id[tp.id_len] = '\0';
+				tab = dz_outline_table(b->o, id);
+			}
+			dz_free(t);
+			if (tab) {
+				b->nruns = 0;
+				data_table(b, l, tab);
+				return;
 			}
 		}
 		k = new_block(b, l, DZ_B_PARA);
@@ -823,6 +898,45 @@ static void value_cell(builder *b, dz_cell *c, const char *v, const char *unit,
 	}
 }
 
+/* One plan target (a <target> of centre.xml) against its actual value:
+ * fills `dt` (label, unit, target, value, completion, evidence) and the
+ * printed target (*tv), actual (*av) and unit; NULL where there is none. */
+static void target_row(builder *b, xmlNodePtr t, dz_datum *dt, const char **unit,
+		       const char **tv, const char **av, const dz_field **fout)
+{
+	xmlChar *fid = xmlGetProp(t, BAD_CAST "field"), *s = xmlNodeGetContent(t);
+	const dz_field *f = fid ? dz_outline_field(b->o, (const char *)fid) : NULL;
+	const char *u = f && f->unit ? f->unit : node_unit(t, NULL);
+	int money = f && f->type == DZ_T_MONEY;
+	int64_t dec;
+	dz_num want, have;
+	char pct[48];
+	*tv = *av = NULL;
+	*fout = f;
+	u = dz_arena_strdup(&b->d->arena, u);
+	if (f) {
+		fill_datum(b, dt, f, field_node(b, f->id));
+	} else {
+		dt->field = dz_arena_strdup(&b->d->arena, fid ? (const char *)fid : "");
+		dt->label = dt->field;
+		dt->type = "decimal";
+		dt->unit = u;
+	}
+	dt->evidence = ids_attr(b, t, "evidence");
+	if (s && dz_dec_parse(&dec, (const char *)s) == 0 &&
+	    dz_num_from(&want, dec, node_unit(t, f)) == 0) {
+		dt->target = exact_text(b, want.v, u ? u : "", money);
+		*tv = fmt_num(b, (const char *)s, node_unit(t, f), u ? u : "", money);
+		if (f && !f->derived && field_canon(b, f, &have) && have.dim == want.dim &&
+		    pct2(pct, sizeof pct, have.v, want.v))
+			dt->completion = dz_arena_strdup(&b->d->arena, pct);
+	}
+	*av = f ? fig_text(b, f->id) : NULL;
+	*unit = u;
+	xmlFree(fid);
+	xmlFree(s);
+}
+
 /* Plan targets against the actual values, after the field groups: the
  * completion is derived (actual / target). Only if centre.xml has targets. */
 static void targets_table(builder *b, blist *l, const char *number)
@@ -844,36 +958,12 @@ static void targets_table(builder *b, blist *l, const char *number)
 	}
 	header_row(b, k, head, al, w);
 	for (r = 0; r < n; r++) {
-		xmlNodePtr t = ts->nodesetval->nodeTab[r];
-		xmlChar *fid = xmlGetProp(t, BAD_CAST "field"), *s = xmlNodeGetContent(t);
-		const dz_field *f = fid ? dz_outline_field(b->o, (const char *)fid) : NULL;
 		dz_datum *dt = (dz_datum *)&k->data[r];
 		dz_cell *row = &k->cells[(r + 1) * 7];
-		const char *unit = f && f->unit ? f->unit : node_unit(t, NULL);
-		const char *tv = NULL, *av = NULL;
-		int money = f && f->type == DZ_T_MONEY;
-		int64_t dec;
-		dz_num want, have;
-		char num[24], pct[48];
-		unit = dz_arena_strdup(&b->d->arena, unit);
-		if (f)
-			fill_datum(b, dt, f, field_node(b, f->id));
-		else {
-			dt->field = dz_arena_strdup(&b->d->arena, fid ? (const char *)fid : "");
-			dt->label = dt->field;
-			dt->type = "decimal";
-			dt->unit = unit;
-		}
-		dt->evidence = ids_attr(b, t, "evidence");
-		if (s && dz_dec_parse(&dec, (const char *)s) == 0 &&
-		    dz_num_from(&want, dec, node_unit(t, f)) == 0) {
-			dt->target = exact_text(b, want.v, unit ? unit : "", money);
-			tv = fmt_num(b, (const char *)s, node_unit(t, f), unit ? unit : "", money);
-			if (f && !f->derived && field_canon(b, f, &have) && have.dim == want.dim &&
-			    pct2(pct, sizeof pct, have.v, want.v))
-				dt->completion = dz_arena_strdup(&b->d->arena, pct);
-		}
-		av = f ? fig_text(b, f->id) : NULL;
+		const char *unit, *tv, *av;
+		const dz_field *f;
+		char num[24];
+		target_row(b, ts->nodesetval->nodeTab[r], dt, &unit, &tv, &av, &f);
 		snprintf(num, sizeof num, "%zu", r + 1);
 		cell_from_text(b, &row[0], num, 0);
 		cell_from_text(b, &row[1], dt->label ? dt->label : "", 0);
@@ -882,8 +972,6 @@ static void targets_table(builder *b, blist *l, const char *number)
 		value_cell(b, &row[4], av, unit, f ? f->id : NULL);
 		value_cell(b, &row[5], dt->completion, NULL, NULL);
 		cell_from_text(b, &row[6], dt->evidence ? dt->evidence : "", 0);
-		xmlFree(fid);
-		xmlFree(s);
 	}
 	xmlXPathFreeObject(ts);
 }

@@ -132,22 +132,47 @@ int dz_font_has(dz_font *f, uint32_t cp)
 	return hb_font_get_nominal_glyph(f->hb, cp, &g) && g != 0;
 }
 
+/* A glyph advance in whole 1/1000 em, as the PDF's width array gives it
+ * (subset_map): the layout places glyphs where a viewer will put them. */
+static int32_t thousandths(hb_position_t a, float upem)
+{
+	unsigned u = (unsigned)upem;
+	return a <= 0 || !u ? 0 : (int32_t)(((long)a * 1000 + u / 2) / u);
+}
+
 float dz_font_advance(dz_font *f, uint32_t cp)
 {
 	hb_codepoint_t g;
 	int32_t *blk = cp < 65536 ? f->adv[cp >> 8] : NULL, a;
 	if (blk && blk[cp & 0xFF] >= 0)
-		return (float)blk[cp & 0xFF] / f->upem;
+		return (float)blk[cp & 0xFF] / 1000.0f;
 	if (cp < 65536 && !blk && (blk = dz_malloc(256 * sizeof *blk)) != NULL) {
 		memset(blk, 0xFF, 256 * sizeof *blk);
 		f->adv[cp >> 8] = blk;
 	}
 	if (!hb_font_get_nominal_glyph(f->hb, cp, &g))
 		g = 0;
-	a = (int32_t)hb_font_get_glyph_h_advance(f->hb, g);
+	a = thousandths(hb_font_get_glyph_h_advance(f->hb, g), f->upem);
 	if (blk)
 		blk[cp & 0xFF] = a;
-	return (float)a / f->upem;
+	return (float)a / 1000.0f;
+}
+
+int dz_font_ink(dz_font *f, uint32_t cp, float *x0, float *x1)
+{
+	hb_codepoint_t g;
+	hb_glyph_extents_t e;
+	if (!hb_font_get_nominal_glyph(f->hb, cp, &g) || !hb_font_get_glyph_extents(f->hb, g, &e) ||
+	    e.width == 0)
+		return 0;
+	*x0 = (float)e.x_bearing / f->upem;
+	*x1 = (float)(e.x_bearing + e.width) / f->upem;
+	if (*x1 < *x0) {
+		float t = *x0;
+		*x0 = *x1;
+		*x1 = t;
+	}
+	return 1;
 }
 
 float dz_font_ascent(const dz_font *f) { return f->ascent; }
@@ -169,7 +194,7 @@ int dz_font_used(dz_font *f, uint32_t **out, size_t *n)
 	return 0;
 }
 
-/* ---------- a cmap libharu can read quickly ---------- */
+/* ---------- the cmap of the embedded subset ---------- */
 
 static void put16(unsigned char *p, unsigned v)
 {
@@ -177,130 +202,101 @@ static void put16(unsigned char *p, unsigned v)
 	p[1] = (unsigned char)v;
 }
 
-/* A (3,1) format-4 cmap for the BMP code points of `sub`, in a few wide
- * segments whose holes map to glyph 0. hb-subset writes one segment per run
- * of consecutive code points (about 1,500 for a page of Chinese), and
- * libharu 2.3.0 scans segments linearly for each of the 65,536 code points
- * when it loads a font: that scan was a third of a render. NULL on failure
- * (the subset is then used as it is). */
-static hb_blob_t *compact_cmap(hb_face_t *sub, const hb_set_t *used)
+/* A (3,1) format-4 cmap of one mapping, cp → gid. The PDF addresses
+ * glyphs by id (CIDToGIDMap /Identity, pdf_hpdf.c), so nothing reads the
+ * embedded font's cmap; libharu only needs one mapping to load the font,
+ * and it scans all 65,536 code points against the cmap when it does: a
+ * full cmap cost a third of a render and a few kilobytes per font. */
+static hb_blob_t *tiny_cmap(unsigned cp, unsigned gid)
 {
-	enum { MAXSEG = 64, GAP = 512, MAXARRAY = 28000 };
-	unsigned start[MAXSEG + 1], end[MAXSEG + 1], nseg = 0, i, total = 0;
-	hb_codepoint_t cp = HB_SET_VALUE_INVALID, prev = 0;
-	hb_font_t *font = hb_font_create(sub);
-	unsigned char *t;
-	size_t len, arr_off;
-	int gap = GAP;
-	hb_blob_t *blob = NULL;
-retry:
-	nseg = 0;
-	total = 0;
-	cp = HB_SET_VALUE_INVALID;
-	while (hb_set_next(used, &cp) && cp < 0xFFFF) {
-		if (nseg && cp - prev <= (hb_codepoint_t)gap) {
-			end[nseg - 1] = cp;
-		} else {
-			if (nseg == MAXSEG)
-				goto fail;
-			start[nseg] = end[nseg] = cp;
-			nseg++;
-		}
-		prev = cp;
-	}
-	for (i = 0; i < nseg; i++)
-		total += end[i] - start[i] + 1;
-	if (total > MAXARRAY) {
-		if (gap <= 8)
-			goto fail;
-		gap /= 2;
-		goto retry;
-	}
-	start[nseg] = end[nseg] = 0xFFFF; /* the required last segment */
-	nseg++;
-	arr_off = 16 + 8 * (size_t)nseg;                 /* glyphIdArray in the subtable */
-	len = 12 + arr_off + 2 * (size_t)total;
-	t = calloc(1, len);
+	enum { LEN = 12 + 16 + 8 * 2 };
+	unsigned char *t = calloc(1, LEN), *st;
 	if (!t)
-		goto fail;
-	/* cmap header: version 0, one encoding record (3,1) at offset 12 */
-	put16(t + 2, 1);
-	put16(t + 4, 3);
+		return NULL;
+	put16(t + 2, 1);      /* version 0, one encoding record: */
+	put16(t + 4, 3);      /* (3,1) at offset 12 */
 	put16(t + 6, 1);
 	t[11] = 12;
-	{
-		unsigned char *st = t + 12, *ends, *starts, *deltas, *ranges, *arr;
-		unsigned k = 0, s2 = 1, sel = 0, idx = 0;
-		while (s2 * 2 <= nseg) {
-			s2 *= 2;
-			sel++;
-		}
-		put16(st + 0, 4);
-		put16(st + 2, (unsigned)(len - 12));
-		put16(st + 6, 2 * nseg);
-		put16(st + 8, 2 * s2);
-		put16(st + 10, sel);
-		put16(st + 12, 2 * nseg - 2 * s2);
-		ends = st + 14;
-		starts = ends + 2 * nseg + 2;
-		deltas = starts + 2 * nseg;
-		ranges = deltas + 2 * nseg;
-		arr = ranges + 2 * nseg;
-		for (i = 0; i < nseg; i++) {
-			put16(ends + 2 * i, end[i]);
-			put16(starts + 2 * i, start[i]);
-			if (i == nseg - 1) {
-				put16(deltas + 2 * i, 1);   /* 0xFFFF → glyph 0 */
-				put16(ranges + 2 * i, 0);
-				continue;
-			}
-			put16(deltas + 2 * i, 0);
-			/* offset from this idRangeOffset entry to its first array entry */
-			put16(ranges + 2 * i, (unsigned)((arr + 2 * idx) - (ranges + 2 * i)));
-			for (k = start[i]; k <= end[i]; k++, idx++) {
-				hb_codepoint_t g = 0;
-				if (!hb_font_get_nominal_glyph(font, k, &g))
-					g = 0;
-				put16(arr + 2 * idx, g);
-			}
-		}
-	}
-	blob = hb_blob_create((const char *)t, (unsigned)len, HB_MEMORY_MODE_WRITABLE, t, free);
-fail:
-	hb_font_destroy(font);
-	return blob;
+	st = t + 12;
+	put16(st + 0, 4);                 /* format 4 */
+	put16(st + 2, LEN - 12);          /* length */
+	put16(st + 6, 4);                 /* segCountX2: two segments */
+	put16(st + 8, 4);                 /* searchRange */
+	put16(st + 10, 1);                /* entrySelector */
+	put16(st + 12, 0);                /* rangeShift */
+	put16(st + 14, cp);               /* endCode */
+	put16(st + 16, 0xFFFF);
+	put16(st + 20, cp);               /* startCode (after reservedPad) */
+	put16(st + 22, 0xFFFF);
+	put16(st + 24, (gid - cp) & 0xFFFF); /* idDelta */
+	put16(st + 26, 1);
+	/* idRangeOffset: 0, 0 */
+	return hb_blob_create((const char *)t, LEN, HB_MEMORY_MODE_WRITABLE, t, free);
 }
 
-/* The subset with its cmap replaced by compact_cmap's. */
-static hb_face_t *with_compact_cmap(hb_face_t *subset, const hb_set_t *used)
+/* The serialised subset with its cmap replaced by tiny_cmap's. NULL on
+ * failure (the subset is then used as it is). */
+static hb_blob_t *with_tiny_cmap(hb_blob_t *ser, unsigned cp, unsigned gid)
 {
-	/* hb-subset returns a builder face, which cannot list its tables:
-	 * serialise it and read it back as an ordinary face */
-	hb_blob_t *ser = hb_face_reference_blob(subset);
-	hb_face_t *sub = hb_face_create(ser, 0);
-	hb_blob_t *cmap = compact_cmap(sub, used);
-	hb_face_t *b;
+	hb_face_t *sub = hb_face_create(ser, 0), *b;
+	hb_blob_t *cmap = cp <= 0xFFFF ? tiny_cmap(cp, gid) : NULL, *out = NULL;
 	hb_tag_t tags[64];
 	unsigned int n = 64, i;
-	hb_blob_destroy(ser);
-	if (!cmap || hb_face_get_table_tags(sub, 0, &n, tags) == 0 || n == 64) {
-		hb_blob_destroy(cmap);
-		hb_face_destroy(sub);
-		return hb_face_reference(subset);
-	}
-	b = hb_face_builder_create();
-	for (i = 0; i < n; i++) {
-		hb_blob_t *tb = tags[i] == HB_TAG('c', 'm', 'a', 'p') ? hb_blob_reference(cmap)
-								     : hb_face_reference_table(sub, tags[i]);
-		hb_face_builder_add_table(b, tags[i], tb);
-		hb_blob_destroy(tb);
+	if (cmap && hb_face_get_table_tags(sub, 0, &n, tags) > 0 && n < 64) {
+		b = hb_face_builder_create();
+		for (i = 0; i < n; i++) {
+			hb_blob_t *tb = tags[i] == HB_TAG('c', 'm', 'a', 'p') ? hb_blob_reference(cmap)
+									     : hb_face_reference_table(sub, tags[i]);
+			hb_face_builder_add_table(b, tags[i], tb);
+			hb_blob_destroy(tb);
+		}
+		out = hb_face_reference_blob(b);
+		hb_face_destroy(b);
 	}
 	hb_blob_destroy(cmap);
 	hb_face_destroy(sub);
-	return b;
+	return out;
 }
 
-int dz_font_subset(dz_font *f, char **path)
+/* For each used code point (ascending), its glyph in the subset and that
+ * glyph's advance in 1/1000 em; the subset's glyph count. */
+static int subset_map(hb_blob_t *blob, const hb_set_t *used, uint16_t **gid,
+		      uint16_t **width, unsigned *nglyphs)
+{
+	hb_face_t *face = hb_face_create(blob, 0);
+	hb_font_t *font = hb_font_create(face);
+	unsigned upem = hb_face_get_upem(face), k = 0, n = hb_set_get_population(used);
+	hb_codepoint_t cp = HB_SET_VALUE_INVALID;
+	int rc = 0;
+	*gid = dz_malloc((n + 1) * sizeof **gid);
+	*width = dz_malloc((n + 1) * sizeof **width);
+	*nglyphs = hb_face_get_glyph_count(face);
+	if (!*gid || !*width) {
+		rc = DOSSIER_ENOMEM;
+		goto done;
+	}
+	while (hb_set_next(used, &cp) && k < n) {
+		hb_codepoint_t g = 0;
+		hb_position_t a;
+		if (!hb_font_get_nominal_glyph(font, cp, &g))
+			g = 0;
+		a = hb_font_get_glyph_h_advance(font, g);
+		(*gid)[k] = (uint16_t)g;
+		(*width)[k] = (uint16_t)thousandths(a, (float)upem);
+		k++;
+	}
+done:
+	if (rc) {
+		dz_free(*gid);
+		dz_free(*width);
+		*gid = *width = NULL;
+	}
+	hb_font_destroy(font);
+	hb_face_destroy(face);
+	return rc;
+}
+
+int dz_font_subset(dz_font *f, dz_subset *out)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	hb_face_t *sub = NULL;
@@ -310,7 +306,8 @@ int dz_font_subset(dz_font *f, char **path)
 	const char *tmpdir = getenv("TMPDIR");
 	char tmpl[4096];
 	int fd = -1, rc = 0;
-	*path = NULL;
+	char **path = &out->path;
+	memset(out, 0, sizeof *out);
 	if (!tmpdir || !*tmpdir || strlen(tmpdir) > sizeof tmpl - 32)
 		tmpdir = "/tmp";
 	snprintf(tmpl, sizeof tmpl, "%s/dossier-font-XXXXXX", tmpdir);
@@ -319,15 +316,37 @@ int dz_font_subset(dz_font *f, char **path)
 	hb_set_union(hb_subset_input_unicode_set(in), f->used);
 	/* keep .notdef and the space so widths stay defined */
 	hb_set_add(hb_subset_input_unicode_set(in), 0x20);
+	/* hinting instructions only help screens at small sizes, and were a
+	 * third of a subset of Liberation Serif */
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	sub = hb_subset_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
 	if (!sub)
 		return dz_errf(DOSSIER_EFONT, f->path, 0, 0, "换用其他字体。", "Use another font.",
 			       "字体子集化失败", "font subsetting failed%s", "");
 	{
-		hb_face_t *fast = with_compact_cmap(sub, f->used);
-		blob = hb_face_reference_blob(fast);
-		hb_face_destroy(fast);
+		/* hb-subset returns a builder face, which cannot list its
+		 * tables: serialise it and read that */
+		hb_blob_t *ser = hb_face_reference_blob(sub), *tiny;
+		hb_codepoint_t first = HB_SET_VALUE_INVALID;
+		size_t k;
+		if ((rc = subset_map(ser, f->used, &out->gid, &out->width, &out->nglyphs)) != 0) {
+			hb_blob_destroy(ser);
+			goto done;
+		}
+		/* one mapping libharu can load the font by: the first used
+		 * code point with a glyph */
+		hb_set_next(f->used, &first);
+		for (k = 0; k < hb_set_get_population(f->used) && !out->gid[k]; k++)
+			hb_set_next(f->used, &first);
+		tiny = out->gid && k < hb_set_get_population(f->used)
+			       ? with_tiny_cmap(ser, first, out->gid[k]) : NULL;
+		if (tiny) {
+			blob = tiny;
+			hb_blob_destroy(ser);
+		} else {
+			blob = ser;
+		}
 	}
 	data = hb_blob_get_data(blob, &len);
 	fd = mkstemp(tmpl);
@@ -367,6 +386,11 @@ int dz_font_subset(dz_font *f, char **path)
 done:
 	if (fd >= 0)
 		close(fd);
+	if (rc) {
+		dz_free(out->gid);
+		dz_free(out->width);
+		out->gid = out->width = NULL;
+	}
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	return rc;
@@ -380,6 +404,21 @@ static char *expand_home(const char *p)
 	if (p[0] == '~' && p[1] == '/' && home)
 		return dz_fmt("%s%s", home, p + 1);
 	return dz_strdup(p);
+}
+
+/* A fontdir: "~/x" in the home folder, "/x" as is, anything else relative
+ * to the folder of the configuration file (where make install puts the
+ * converted Fandol fonts beside fonts.conf). */
+static char *font_dir(const char *arg, const char *conf)
+{
+	const char *slash = strrchr(conf, '/');
+	if (arg[0] == '/' || (arg[0] == '~' && arg[1] == '/'))
+		return expand_home(arg);
+	if (!slash)
+		return dz_strdup(arg);
+	if (!strcmp(arg, "."))
+		return dz_strndup(conf, (size_t)(slash - conf));
+	return dz_fmt("%.*s/%s", (int)(slash - conf), conf, arg);
 }
 
 /* Resolve "name[#N]" against fontdirs; returns an allocated path or NULL. */
@@ -425,11 +464,14 @@ static int role_of(const char *n)
 }
 
 int dz_fontset_load(dz_fontset *fs, const char *conf,
-		    void (*on_sub)(const char *, const char *, const char *, void *),
+		    void (*on_sub)(const char *, const char *, const char *, const char *,
+				   const char *, void *),
 		    void *payload)
 {
 	char *text = NULL, *p, *dirs[16];
 	char *chosen[DZ_NROLES] = {0}, *fallback[DZ_NROLES] = {0};
+	char files[DZ_NROLES][256] = {{0}};
+	int configured[DZ_NROLES] = {0};
 	int idx_chosen[DZ_NROLES] = {0}, idx_fb[DZ_NROLES] = {0};
 	int ndirs = 0, cur = -1, lineno = 0, rc, i, j;
 	size_t len;
@@ -456,7 +498,7 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 				     "See the comments in fonts/fonts.conf.",
 				     "缺少参数：%s", "missing argument: %s", word);
 		} else if (!strcmp(word, "fontdir")) {
-			if (ndirs < 16 && (dirs[ndirs] = expand_home(arg)) != NULL)
+			if (ndirs < 16 && (dirs[ndirs] = font_dir(arg, conf)) != NULL)
 				ndirs++;
 		} else if (!strcmp(word, "role")) {
 			char *wanted = strchr(arg, ' ');
@@ -468,9 +510,11 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 					     "角色为 song、fangsong、hei、kai、title。",
 					     "Roles are song, fangsong, hei, kai, title.",
 					     "未知的字体角色 %s", "unknown font role %s", arg);
-			else
+			else {
 				snprintf(fs->wanted[cur], sizeof fs->wanted[cur], "%s",
 					 wanted ? dz_trim(wanted) : arg);
+				configured[cur] = 1;
+			}
 		} else if (!strcmp(word, "prefer") || !strcmp(word, "fallback")) {
 			int pref = word[0] == 'p', ix;
 			char *path;
@@ -479,6 +523,15 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 					     "Start with a role line.", "%s 之前没有 role",
 					     "%s before any role", word);
 				break;
+			}
+			if (pref) {
+				/* for the substitution report: where the licensed font goes */
+				size_t fl = strlen(files[cur]);
+				const char *base = strrchr(arg, '/');
+				base = base ? base + 1 : arg;
+				if (fl + strlen(base) + 3 < sizeof files[cur])
+					snprintf(files[cur] + fl, sizeof files[cur] - fl, "%s%.*s",
+						 fl ? ", " : "", (int)strcspn(base, "#"), base);
 			}
 			if ((pref && chosen[cur]) || (!pref && (chosen[cur] || fallback[cur])))
 				continue;
@@ -502,6 +555,14 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 	for (i = 0; rc == 0 && i < DZ_NROLES; i++) {
 		char *path = chosen[i] ? chosen[i] : fallback[i];
 		int ix = chosen[i] ? idx_chosen[i] : idx_fb[i];
+		if (!path && i == DZ_ROLE_LATIN) {
+			/* optional: without it each role shows Latin in its own font */
+			fs->role[i] = -1;
+			if (configured[i] && on_sub)
+				on_sub(dz_role_names[i], fs->wanted[i], NULL, files[i],
+				       ndirs ? dirs[0] : "", payload);
+			continue;
+		}
 		if (!path) {
 			rc = dz_errf(DOSSIER_EFONT, conf, 0, 0,
 				     "安装该字体，或运行 scripts/install-deps.sh 安装免费替代字体。",
@@ -528,7 +589,8 @@ int dz_fontset_load(dz_fontset *fs, const char *conf,
 		if (!chosen[i]) {
 			fs->substituted[i] = 1;
 			if (on_sub)
-				on_sub(dz_role_names[i], fs->wanted[i], fs->font[j]->label, payload);
+				on_sub(dz_role_names[i], fs->wanted[i], fs->font[j]->label, files[i],
+				       ndirs ? dirs[0] : "", payload);
 		}
 	}
 	for (i = 0; i < DZ_NROLES; i++) {
@@ -554,6 +616,8 @@ void dz_fontset_dispose(dz_fontset *fs)
 int dz_fontset_pick(const dz_fontset *fs, int role, uint32_t cp)
 {
 	int i, r = fs->role[role];
+	if (role == DZ_ROLE_LATIN) /* its own font or none: the caller falls back */
+		return r >= 0 && dz_font_has(fs->font[r], cp) ? r : -1;
 	if (dz_font_has(fs->font[r], cp))
 		return r;
 	for (i = 0; i < fs->nfonts; i++)

@@ -73,6 +73,9 @@ typedef struct {
 	/* most pages a document may have (0: no limit): more is DOSSIER_ELIMIT,
 	 * which bounds the memory a layout holds */
 	size_t max_pages;
+	/* the horizontal extent of cp's ink in em, from the glyph origin; 0 if
+	 * unknown (may be NULL: no punctuation is compressed) */
+	int (*ink)(void *ctx, int font, uint32_t cp, float *x0, float *x1);
 } dz_metrics;
 
 struct dossier_doc;

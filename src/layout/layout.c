@@ -32,6 +32,10 @@ typedef struct {
 	int blen;
 	unsigned char brk;  /* break after: 0 no, 1 allowed, 2 mandatory */
 	unsigned char space, newline;
+	float squeeze;      /* compressed punctuation: w is the glyph's advance
+			       less this; drawn as a segment of its own whose
+			       character spacing takes it back, so the PDF's
+			       text boxes do not overlap either */
 } item;
 
 typedef struct {
@@ -67,6 +71,7 @@ typedef struct {
 	int tables;
 	int rc;
 	const char *src;    /* where the current block comes from */
+	int phrases;        /* table cells: break between phrases when possible */
 	size_t made;        /* pages made, body and front matter */
 	int line;
 } lay;
@@ -85,6 +90,29 @@ static int role_of_style(const dz_style *st, int style, int role)
 {
 	(void)st;
 	return style & DZ_S_CODE ? DZ_ROLE_SONG : role;
+}
+
+/* Latin letters, digits and their punctuation (ASCII, Latin-1 letters,
+ * Latin Extended, Greek, super- and subscripts): what the latin font shows.
+ * × ÷ · and the Chinese quotation marks stay with the Chinese font, and so
+ * do spaces, except between two Latin characters (latin_spaces). */
+static int latin_cp(uint32_t c)
+{
+	return (c >= 0x21 && c <= 0x7E) || c == 0xB2 || c == 0xB3 || c == 0xB9 ||
+	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	       (c >= 0x370 && c <= 0x3FF) || (c >= 0x2070 && c <= 0x209F);
+}
+
+/* The font for cp in `role`: the latin font for Latin letters and digits
+ * when the style says so and it has the glyph, else the role's own. */
+static int pick_font(lay *L, int role, uint32_t cp)
+{
+	if ((L->st->latin_roles >> role & 1) && latin_cp(cp)) {
+		int f = L->m->pick(L->m->ctx, DZ_ROLE_LATIN, cp);
+		if (f >= 0)
+			return f;
+	}
+	return L->m->pick(L->m->ctx, role, cp);
 }
 
 static void no_glyph(lay *L, uint32_t cp)
@@ -161,6 +189,83 @@ static const char *linebreak_stand_in(uint32_t cp)
 	return NULL;
 }
 
+/* ---------- adjacent punctuation (CLREQ 3.1.6) ----------
+ *
+ * A full-width punctuation mark takes a full em, its glyph in one half and
+ * the other half blank: closing brackets and quotes and (in the mainland
+ * style) 。，、；： on the left, opening ones on the right. Two in a row
+ * (“。”” “）（” “，《”) would show a whole em of blank between them; they are
+ * set in 1.5 em instead, the marks staying next to the text they belong
+ * to: the first mark's blank right half goes if it has one, else the
+ * second's blank left half. Either way the second mark moves half an em
+ * closer, so the first mark's advance is what shrinks. Which half is blank
+ * is read from the glyph's ink, so a font that centres ！ or ？ is left
+ * alone. */
+
+static int punct_class(uint32_t c)
+{
+	static const uint32_t open[] = {0xFF08, 0x3014, 0xFF3B, 0xFF5B, 0x3008, 0x300A, 0x300C,
+					0x300E, 0x3010, 0x3016, 0x201C, 0x2018};
+	static const uint32_t close[] = {0xFF09, 0x3015, 0xFF3D, 0xFF5D, 0x3009, 0x300B, 0x300D,
+					 0x300F, 0x3011, 0x3017, 0x201D, 0x2019, 0x3002, 0xFF0C,
+					 0x3001, 0xFF1B, 0xFF1A, 0xFF01, 0xFF1F};
+	size_t i;
+	for (i = 0; i < sizeof open / sizeof open[0]; i++)
+		if (open[i] == c)
+			return 1;
+	for (i = 0; i < sizeof close / sizeof close[0]; i++)
+		if (close[i] == c)
+			return 2;
+	return 0;
+}
+
+/* The blank half of item k's glyph: 1 left, 2 right, 0 neither (not a
+ * full-width mark, or ink in both halves). */
+static int blank_half(lay *L, const item *t)
+{
+	int cls = t->font >= 0 ? punct_class(t->cp) : 0;
+	float x0, x1;
+	if (!cls || t->w < 0.9f * t->size || !L->m->ink ||
+	    !L->m->ink(L->m->ctx, t->font, t->cp, &x0, &x1))
+		return 0;
+	if (cls == 1 && x0 >= 0.45f)
+		return 1;
+	if (cls == 2 && x1 <= 0.55f)
+		return 2;
+	return 0;
+}
+
+static void compress_punct(lay *L, item *it, size_t n)
+{
+	size_t k;
+	int here = n ? blank_half(L, &it[0]) : 0, next;
+	for (k = 0; k + 1 < n; k++, here = next) {
+		next = blank_half(L, &it[k + 1]);
+		if (!here || !next || it[k].squeeze > 0 || (here != 2 && next != 1))
+			continue;
+		it[k].squeeze = 0.5f * it[k].size;
+		it[k].w -= it[k].squeeze;
+	}
+}
+
+/* A space between two characters of the latin font is the latin font's
+ * ("AQG 324"); elsewhere it keeps the Chinese font's width ("— 1 —"). */
+static void latin_spaces(lay *L, item *it, size_t n)
+{
+	size_t k;
+	int lf = L->m->pick(L->m->ctx, DZ_ROLE_LATIN, ' ');
+	if (lf < 0)
+		return;
+	for (k = 1; k + 1 < n; k++) {
+		if (it[k].cp != ' ' || it[k].font == lf || it[k - 1].font != lf || it[k + 1].font != lf)
+			continue;
+		it[k].font = lf;
+		it[k].w = L->m->advance(L->m->ctx, lf, ' ') * it[k].size;
+		if (L->m->use)
+			L->m->use(L->m->ctx, lf, ' ');
+	}
+}
+
 /* Runs → items with break opportunities. */
 static int itemize(lay *L, const dz_run *runs, size_t nruns, int role, float size,
 		   int bold, item **out, size_t *nout)
@@ -207,7 +312,7 @@ static int itemize(lay *L, const dz_run *runs, size_t nruns, int role, float siz
 			} else {
 				if (cp == '\t')
 					cp = ' ';
-				font = L->m->pick(L->m->ctx, role_of_style(L->st, runs[r].style, role), cp);
+				font = pick_font(L, role_of_style(L->st, runs[r].style, role), cp);
 				if (font < 0) {
 					no_glyph(L, cp);
 					goto fail;
@@ -256,6 +361,8 @@ static int itemize(lay *L, const dz_run *runs, size_t nruns, int role, float siz
 			if (no_line_end(it[k].cp) || (k + 1 < n && no_line_start(it[k + 1].cp)))
 				it[k].brk = 0;
 		}
+		compress_punct(L, it, n);
+		latin_spaces(L, it, n);
 	}
 	dz_free(brks);
 	dz_buf_dispose(&buf);
@@ -332,9 +439,10 @@ static int make_line(lay *L, plines *out, const item *it, size_t a, size_t b, fl
 			ics = pl->ns ? pl->s[pl->ns - 1].cs : cs; /* the last gap is not drawn */
 		if (it[i].size > pl->size)
 			pl->size = it[i].size;
-		if (pl->ns && (s = &pl->s[pl->ns - 1], s->font == it[i].font && s->bold == it[i].bold &&
-			       s->size == it[i].size && s->cs == ics && it[i - 1].run == it[i].run &&
-			       s->text + s->len == it[i].src)) {
+		if (pl->ns && it[i].squeeze == 0 && it[i - 1].squeeze == 0 &&
+		    (s = &pl->s[pl->ns - 1], s->font == it[i].font && s->bold == it[i].bold &&
+		     s->size == it[i].size && s->cs == ics && it[i - 1].run == it[i].run &&
+		     s->text + s->len == it[i].src)) {
 			s->len += (size_t)it[i].blen;
 		} else {
 			if (dz_grow((void **)&pl->s, &pl->cs_, pl->ns, sizeof *pl->s))
@@ -344,7 +452,7 @@ static int make_line(lay *L, plines *out, const item *it, size_t a, size_t b, fl
 			s->font = it[i].font;
 			s->bold = it[i].bold;
 			s->size = it[i].size;
-			s->cs = ics;
+			s->cs = ics - it[i].squeeze;
 			s->text = it[i].src;
 			s->len = (size_t)it[i].blen;
 		}
@@ -356,6 +464,14 @@ static int make_line(lay *L, plines *out, const item *it, size_t a, size_t b, fl
 	return 0;
 }
 
+/* A break after item i ends a phrase: at a space, after closing or
+ * sentence punctuation, before an opening mark. */
+static int phrase_end(const item *it, size_t i, size_t n)
+{
+	return it[i].space || punct_class(it[i].cp) == 2 ||
+	       (i + 1 < n && (it[i + 1].space || punct_class(it[i + 1].cp) == 1));
+}
+
 /* Break items into lines of `width`, first line indented by `first`,
  * continuation lines by `rest`. */
 static int break_lines(lay *L, plines *out, const item *it, size_t n, float width,
@@ -363,8 +479,8 @@ static int break_lines(lay *L, plines *out, const item *it, size_t n, float widt
 {
 	size_t a = 0;
 	while (a < n && L->rc == 0) {
-		float w = 0, ind = a == 0 ? first : rest;
-		size_t i = a, last_ok = (size_t)-1;
+		float w = 0, ind = a == 0 ? first : rest, good_w = 0;
+		size_t i = a, last_ok = (size_t)-1, last_good = (size_t)-1;
 		int hard = 0;
 		/* skip spaces at the start of a continuation line */
 		while (a > 0 && a < n && it[a].space)
@@ -388,12 +504,21 @@ static int break_lines(lay *L, plines *out, const item *it, size_t n, float widt
 				hard = 1;
 				break;
 			}
-			if (it[i].brk == 1)
+			if (it[i].brk == 1) {
 				last_ok = i;
+				if (L->phrases && phrase_end(it, i, n)) {
+					last_good = i;
+					good_w = w;
+				}
+			}
 		}
 		if (i < n && !hard) {
-			/* overflow at i: break after the last opportunity on the line */
-			if (last_ok != (size_t)-1 && last_ok >= a)
+			/* overflow at i: break after the last opportunity on the line;
+			 * in a table cell after the last phrase if that fills the line
+			 * well enough (建筑面积 / （平方米）, not 建筑面积（平 / 方米）) */
+			if (last_good != (size_t)-1 && last_good >= a && ind + good_w >= 0.6f * width)
+				i = last_good + 1;
+			else if (last_ok != (size_t)-1 && last_ok >= a)
 				i = last_ok + 1;
 			else if (i == a)
 				i = a + 1; /* a single character wider than the line */
@@ -440,7 +565,8 @@ static void add_rule(lay *L, float x0, float y0, float x1, float y1, float w)
 	p->r[p->nr++] = (dz_rule){x0, y0, x1, y1, w};
 }
 
-/* Text of a single-font string measured and placed (furniture). */
+/* Width of a furniture string (page numbers, leaders, marks); *font is
+ * the font of its first character. */
 static float str_width(lay *L, int role, float size, const char *s, int *font)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -456,7 +582,7 @@ static float str_width(lay *L, int role, float size, const char *s, int *font)
 			i += (size_t)l;
 			continue;
 		}
-		f = L->m->pick(L->m->ctx, role, cp);
+		f = pick_font(L, role, cp);
 		if (f < 0) {
 			no_glyph(L, cp);
 			return 0;
@@ -471,25 +597,49 @@ static float str_width(lay *L, int role, float size, const char *s, int *font)
 	return w;
 }
 
+/* Place a furniture string at (x, y): one box per run of one font ("— 12 —"
+ * is a dash of the Chinese font and digits of the latin one). */
 static void put_str(lay *L, int role, float size, float x, float y, const char *s, float gray,
 		    float angle)
 {
-	int font;
-	dz_tbox *b;
-	str_width(L, role, size, s, &font);
-	if (L->rc || font < 0)
-		return;
-	b = add_tbox(L, L->page);
-	if (!b)
-		return;
-	b->x = x;
-	b->y = y;
-	b->size = size;
-	b->font = font;
-	b->gray = gray;
-	b->angle = angle;
-	b->text = s;
-	b->len = strlen(s);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0;
+	float ca = cosf(angle * 3.14159265f / 180.0f), sa = sinf(angle * 3.14159265f / 180.0f);
+	dz_tbox *b = NULL;
+	while (i < len && L->rc == 0) {
+		uint32_t cp;
+		int l = dz_utf8_decode(p + i, len - i, &cp), f;
+		float a;
+		if (!l)
+			break;
+		if (ignorable(cp)) {
+			i += (size_t)l;
+			continue;
+		}
+		f = pick_font(L, role, cp);
+		if (f < 0) {
+			no_glyph(L, cp);
+			return;
+		}
+		if (L->m->use)
+			L->m->use(L->m->ctx, f, cp);
+		if (!b || b->font != f || b->text + b->len != (const char *)p + i) {
+			if (!(b = add_tbox(L, L->page)))
+				return;
+			b->x = x;
+			b->y = y;
+			b->size = size;
+			b->font = f;
+			b->gray = gray;
+			b->angle = angle;
+			b->text = (const char *)p + i;
+		}
+		b->len += (size_t)l;
+		a = L->m->advance(L->m->ctx, f, cp) * size;
+		x += a * ca;
+		y += a * sa;
+		i += (size_t)l;
+	}
 }
 
 static void new_page(lay *L)
@@ -693,87 +843,143 @@ typedef struct {
 	int align;
 } tcell;
 
-static float run_width(lay *L, const dz_cell *c, const dz_textstyle *ts, float *minw)
+/* ---------- column widths ----------
+ *
+ * Like a browser's automatic table layout, from each cell's content:
+ *  - preferred: the whole text on one line;
+ *  - soft minimum: the widest piece a reader expects whole, a short cell
+ *    entirely (a header or unit such as 规格型号, 平方米, 数量（台套）) and in
+ *    longer text the widest phrase between punctuation and spaces (capped);
+ *  - hard minimum: the widest piece that cannot break at all (a Latin word,
+ *    a number, one character).
+ * Columns get their preferred widths if they fit; else at least their soft
+ * minimum, the rest shared in proportion to what more each would take;
+ * only when even that cannot fit does a header or unit break inside a
+ * word. Width hints of a table (the evaluation tables) are kept as far as
+ * the minimums allow. */
+
+#define SOFT_CAP 6.0f  /* em: a phrase longer than this may break */
+
+static void cell_widths(lay *L, const dz_cell *c, const dz_textstyle *ts, int bold,
+			float *nat, float *soft, float *hard)
 {
-	size_t r;
-	float w = 0;
-	*minw = 0;
-	for (r = 0; r < c->nruns; r++) {
-		const unsigned char *p = (const unsigned char *)c->runs[r].text;
-		size_t len = strlen(c->runs[r].text), i = 0;
-		float word = 0;
-		while (i < len) {
-			uint32_t cp;
-			int l = dz_utf8_decode(p + i, len - i, &cp), f;
-			float a;
-			if (!l)
-				break;
-			f = L->m->pick(L->m->ctx, ts->font, cp);
-			a = f >= 0 ? L->m->advance(L->m->ctx, f, cp) * ts->size : ts->size;
-			w += a;
-			/* the widest unbreakable piece: Latin words and numbers */
-			if (cp < 0x2E80 && cp != ' ')
-				word += a;
-			else
-				word = 0;
-			if (word > *minw)
-				*minw = word;
-			if (a > *minw)
-				*minw = a;
-			i += (size_t)l;
+	item *it = NULL;
+	size_t n = 0, k;
+	float piece = 0, phrase = 0, longest = 0;
+	*nat = *soft = *hard = 0;
+	/* the same items and break opportunities the lines will be set from
+	 * (UAX #14 and the Chinese rules: "（±800kV/5000A）" is one piece) */
+	if (itemize(L, c->runs, c->nruns, ts->font, ts->size, bold || ts->bold, &it, &n))
+		return;
+	for (k = 0; k < n; k++) {
+		*nat += it[k].w;
+		if (!it[k].space) {
+			piece += it[k].w;
+			phrase += it[k].w;
 		}
+		if (piece > *hard)
+			*hard = piece;
+		if (phrase > longest)
+			longest = phrase;
+		if (it[k].brk)
+			piece = 0;
+		if (it[k].brk && phrase_end(it, k, n))
+			phrase = 0;
 	}
-	return w;
+	dz_free(it);
+	*soft = *nat <= SOFT_CAP * ts->size ? *nat
+		: longest < SOFT_CAP * ts->size ? longest : SOFT_CAP * ts->size;
+	if (*soft < *hard)
+		*soft = *hard;
 }
 
-static void col_widths(lay *L, const dz_block *b, float total, float *w)
+/* Raise every w[c] to floor[c], taking the room from the columns above
+ * their floor in proportion to their surplus (the floors fit in total). */
+static void raise_to(float *w, const float *floor, size_t n)
+{
+	float deficit = 0, surplus = 0;
+	size_t c;
+	for (c = 0; c < n; c++) {
+		if (w[c] < floor[c]) {
+			deficit += floor[c] - w[c];
+			w[c] = floor[c];
+		} else {
+			surplus += w[c] - floor[c];
+		}
+	}
+	if (deficit <= 0 || surplus <= 0)
+		return;
+	for (c = 0; c < n; c++)
+		if (w[c] > floor[c])
+			w[c] -= (w[c] - floor[c]) * deficit / surplus;
+}
+
+/* w from lo up towards hi, sharing `total` in proportion to hi - lo. */
+static void share(float *w, const float *lo, const float *hi, size_t n, float total)
+{
+	float slo = 0, shi = 0;
+	size_t c;
+	for (c = 0; c < n; c++) {
+		slo += lo[c];
+		shi += hi[c];
+	}
+	for (c = 0; c < n; c++)
+		w[c] = shi > slo ? lo[c] + (hi[c] - lo[c]) * (total - slo) / (shi - slo)
+				 : lo[c] * total / slo;
+}
+
+static int col_widths(lay *L, const dz_block *b, float total, float *w)
 {
 	const dz_textstyle *ts = &L->st->table;
-	float pad = 2 * L->st->table_padding, sum = 0, summin = 0;
-	size_t c, r;
-	float *nat = dz_calloc(b->ncols, sizeof *nat), *mn = dz_calloc(b->ncols, sizeof *mn);
-	if (!nat || !mn) {
-		dz_free(nat);
-		dz_free(mn);
-		for (c = 0; c < b->ncols; c++)
-			w[c] = total / (float)b->ncols;
-		return;
+	float pad = 2 * L->st->table_padding, snat = 0, ssoft = 0, shard = 0;
+	size_t c, r, n = b->ncols;
+	float *nat = dz_calloc(3 * n, sizeof *nat), *soft = nat + n, *hard = nat + 2 * n;
+	if (!nat)
+		return L->rc = DOSSIER_ENOMEM;
+	for (c = 0; c < n && L->rc == 0; c++) {
+		for (r = 0; r < b->nrows && L->rc == 0; r++) {
+			float x, s, h;
+			cell_widths(L, &b->cells[r * n + c], ts, r < b->nhead, &x, &s, &h);
+			if (x + pad > nat[c])
+				nat[c] = x + pad;
+			if (s + pad > soft[c])
+				soft[c] = s + pad;
+			if (h + pad > hard[c])
+				hard[c] = h + pad;
+		}
+		/* a column is never narrower than two characters */
+		if (hard[c] < 2 * ts->size + pad)
+			hard[c] = 2 * ts->size + pad;
+		if (soft[c] < hard[c])
+			soft[c] = hard[c];
+		if (nat[c] < soft[c])
+			nat[c] = soft[c];
+		snat += nat[c];
+		ssoft += soft[c];
+		shard += hard[c];
 	}
 	if (b->widths) {
-		for (c = 0; c < b->ncols; c++)
+		for (c = 0; c < n; c++)
 			w[c] = b->widths[c] * total;
-		goto done;
-	}
-	for (c = 0; c < b->ncols; c++) {
-		for (r = 0; r < b->nrows; r++) {
-			float m, x = run_width(L, &b->cells[r * b->ncols + c], ts, &m) + pad;
-			if (x > nat[c])
-				nat[c] = x;
-			if (m + pad > mn[c])
-				mn[c] = m + pad;
-		}
-		if (mn[c] < 2 * ts->size + pad)
-			mn[c] = 2 * ts->size + pad;
-		if (nat[c] < mn[c])
-			nat[c] = mn[c];
-		sum += nat[c];
-		summin += mn[c];
-	}
-	if (sum <= total) {
+	} else if (snat <= total) {
 		/* everything fits on one line: share the rest by natural width */
-		for (c = 0; c < b->ncols; c++)
-			w[c] = nat[c] * total / sum;
-	} else if (summin >= total) {
-		for (c = 0; c < b->ncols; c++)
-			w[c] = mn[c] * total / summin;
+		for (c = 0; c < n; c++)
+			w[c] = nat[c] * total / snat;
+	} else if (ssoft <= total) {
+		share(w, soft, nat, n, total);
+	} else if (shard <= total) {
+		share(w, hard, soft, n, total);
 	} else {
-		float spare = total - summin, want = sum - summin;
-		for (c = 0; c < b->ncols; c++)
-			w[c] = mn[c] + (nat[c] - mn[c]) * spare / want;
+		for (c = 0; c < n; c++)
+			w[c] = hard[c] * total / shard;
 	}
-done:
+	/* hints (and rounding) never take a column below what it needs */
+	if (ssoft <= total)
+		raise_to(w, soft, n);
+	else if (shard <= total)
+		raise_to(w, hard, n);
 	dz_free(nat);
-	dz_free(mn);
+	return L->rc;
 }
 
 static float row_height(const tcell *cells, size_t ncols, size_t from, float pad)
@@ -845,7 +1051,8 @@ static void table(lay *L, const dz_block *b, float width)
 		L->rc = DOSSIER_ENOMEM;
 		goto done;
 	}
-	col_widths(L, b, width, w);
+	if (col_widths(L, b, width, w))
+		goto done;
 	for (r = 0; r < nr && L->rc == 0; r++) {
 		for (c = 0; c < nc && L->rc == 0; c++) {
 			const dz_cell *cell = &b->cells[r * nc + c];
@@ -854,8 +1061,10 @@ static void table(lay *L, const dz_block *b, float width)
 			t->align = r < b->nhead ? AL_CENTER
 				 : al == DZ_AL_RIGHT ? AL_RIGHT : al == DZ_AL_CENTER ? AL_CENTER
 				 : al == DZ_AL_LEFT ? AL_LEFT : cell->numeric ? AL_RIGHT : AL_LEFT;
+			L->phrases = 1;
 			set_text(L, &t->lines, cell->runs, cell->nruns, ts, w[c] - 2 * pad, 0, 0, 0,
 				 AL_LEFT, r < b->nhead);
+			L->phrases = 0;
 		}
 	}
 	if (L->rc)

@@ -11,7 +11,7 @@
 #include "util/text.h"
 #include "style.h"
 
-const char *const dz_role_names[DZ_NROLES] = {"song", "fangsong", "hei", "kai", "title"};
+const char *const dz_role_names[DZ_NROLES] = {"song", "fangsong", "hei", "kai", "title", "latin"};
 
 void dz_style_defaults(dz_style *s)
 {
@@ -47,6 +47,9 @@ void dz_style_defaults(dz_style *s)
 	snprintf(s->toc_title, sizeof s->toc_title, "%s", "目　　录");
 	snprintf(s->pagenum_format, sizeof s->pagenum_format, "%s", "— %d —");
 	s->toc_levels = 2;
+	/* body, tables, quotations, page numbers: one Times-like face for
+	 * every Latin letter and digit; headings and titles keep their own */
+	s->latin_roles = 1 << DZ_ROLE_SONG | 1 << DZ_ROLE_FANGSONG | 1 << DZ_ROLE_KAI;
 }
 
 /* "37mm" → points; em relative to `em`. -1 if malformed. */
@@ -148,6 +151,24 @@ static int set(dz_style *s, const char *key, const char *val)
 		snprintf(s->pagenum_format, sizeof s->pagenum_format, "%s", val);
 		return 0;
 	}
+	if (!strcmp(key, "latin.roles")) {
+		/* space-separated roles, or "none" */
+		char buf[128], *w, *save = NULL;
+		int bits = 0;
+		if (strlen(val) >= sizeof buf)
+			return -1;
+		snprintf(buf, sizeof buf, "%s", val);
+		for (w = strtok_r(buf, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+			int r = role(w);
+			if (!strcmp(w, "none"))
+				continue;
+			if (r < 0 || r == DZ_ROLE_LATIN)
+				return -1;
+			bits |= 1 << r;
+		}
+		s->latin_roles = bits;
+		return 0;
+	}
 	if (!strcmp(key, "toc.title")) {
 		snprintf(s->toc_title, sizeof s->toc_title, "%s", val);
 		return 0;
@@ -167,7 +188,7 @@ static int set(dz_style *s, const char *key, const char *val)
 		attr = key + pl + 1;
 		if (!strcmp(attr, "font")) {
 			int r = role(val);
-			if (r < 0)
+			if (r < 0 || r == DZ_ROLE_LATIN) /* latin has no hanzi */
 				return -1;
 			t->font = r;
 		} else if (!strcmp(attr, "size")) {

@@ -5,7 +5,11 @@
 #ifndef DOSSIER_STYLE_H
 #define DOSSIER_STYLE_H
 
-enum { DZ_ROLE_SONG, DZ_ROLE_FANGSONG, DZ_ROLE_HEI, DZ_ROLE_KAI, DZ_ROLE_TITLE, DZ_NROLES };
+/* Font roles (fonts/fonts.conf). latin is the one face for Latin letters
+ * and digits in the roles of dz_style.latin_roles; a configuration without
+ * it leaves them to each role's own font. */
+enum { DZ_ROLE_SONG, DZ_ROLE_FANGSONG, DZ_ROLE_HEI, DZ_ROLE_KAI, DZ_ROLE_TITLE, DZ_ROLE_LATIN,
+       DZ_NROLES };
 
 typedef struct {
 	int font;        /* a DZ_ROLE_* */
@@ -24,6 +28,7 @@ typedef struct {
 	char toc_title[64];
 	char pagenum_format[32]; /* printf format with one %d */
 	int toc_levels;
+	int latin_roles;         /* bit (1 << role): Latin and digits in the latin font */
 } dz_style;
 
 extern const char *const dz_role_names[DZ_NROLES];

@@ -113,7 +113,7 @@ static int check_shape(cmark_node *doc, const char *path, const dossier_load_opt
 	return rc;
 }
 
-static int add_para(dz_section *s, size_t *cap, char *text, int line)
+static int add_para(dz_section *s, size_t *cap, char *text, int line, int alone)
 {
 	if (dz_grow((void **)&s->paras, cap, s->nparas, sizeof *s->paras)) {
 		dz_free(text);
@@ -121,6 +121,7 @@ static int add_para(dz_section *s, size_t *cap, char *text, int line)
 	}
 	s->paras[s->nparas].text = text;
 	s->paras[s->nparas].line = line;
+	s->paras[s->nparas].alone = alone;
 	s->nparas++;
 	return 0;
 }
@@ -204,7 +205,8 @@ static int extract(dz_section *s)
 			if (chars)
 				for (i = 0; i < depth; i++)
 					s->heads[stack[i]].has_body = 1;
-			rc = add_para(s, &pcap, text, cmark_node_get_start_line(n));
+			rc = add_para(s, &pcap, text, cmark_node_get_start_line(n),
+				      t == CMARK_NODE_PARAGRAPH);
 		}
 	}
 	cmark_iter_free(it);

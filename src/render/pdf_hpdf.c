@@ -16,6 +16,8 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 #include <openssl/evp.h>
 #include "util/util.h"
 #include "doc/doc.h"
@@ -54,30 +56,81 @@ static HPDF_Date pdf_date(long long t)
 	return d;
 }
 
-/* ---------- font dictionaries: what libharu 2.3.0 gets wrong ---------- */
+/* ---------- font dictionaries: what libharu 2.3.0 gets wrong ----------
+ *
+ * In UTF-8 mode libharu makes a character's CID its code point, maps CIDs
+ * to glyphs with a 128 KB CIDToGIDMap, writes an identity "cidrange" CMap
+ * as ToUnicode (which is not a ToUnicode CMap at all) and lists a width
+ * for nearly every CID. Here the CID is the glyph id of the subset
+ * (CIDToGIDMap /Identity): a page's text is then a string of small dense
+ * numbers that compresses a tenth better; the widths list only the glyphs
+ * that differ from the commonest width (/DW, 1000 for Chinese); ToUnicode
+ * maps glyph ids back to code points; CIDSet names every glyph. */
 
-/* In UTF-8 mode libharu uses the code point as CID and writes an identity
- * "cidrange" CMap as ToUnicode, which is not a ToUnicode CMap at all.
- * Replace it with bfrange entries for the code points actually used. */
-static void write_tounicode(HPDF_Dict tu, const dz_pdf_font *pf)
+typedef struct {
+	uint16_t gid;
+	uint32_t cp;
+	uint16_t width;
+} gmap;
+
+static int by_gid(const void *a, const void *b)
 {
-	char line[64];
-	size_t i = 0, nranges = 0, k;
-	uint32_t (*ranges)[2] = dz_malloc((pf->nused + 1) * sizeof *ranges);
+	const gmap *x = a, *y = b;
+	return x->gid != y->gid ? (x->gid < y->gid ? -1 : 1) : (x->cp < y->cp ? -1 : x->cp > y->cp);
+}
+
+/* The used code points by glyph id (a glyph shown for two code points
+ * keeps the first); NULL on OOM. */
+static gmap *glyph_map(const dz_pdf_font *pf, size_t *n)
+{
+	gmap *m = dz_malloc((pf->nused + 1) * sizeof *m);
+	size_t i, k = 0;
+	*n = 0;
+	if (!m)
+		return NULL;
+	for (i = 0; i < pf->nused; i++) {
+		if (!pf->gid[i])
+			continue;
+		m[k].gid = pf->gid[i];
+		m[k].cp = pf->used[i];
+		m[k].width = pf->width[i];
+		k++;
+	}
+	qsort(m, k, sizeof *m, by_gid);
+	for (i = 0, *n = 0; i < k; i++)
+		if (!*n || m[*n - 1].gid != m[i].gid)
+			m[(*n)++] = m[i];
+	return m;
+}
+
+static void utf16(char *out, size_t n, uint32_t cp)
+{
+	if (cp > 0xFFFF) {
+		cp -= 0x10000;
+		snprintf(out, n, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)),
+			 (unsigned)(0xDC00 + (cp & 0x3FF)));
+	} else {
+		snprintf(out, n, "%04X", (unsigned)cp);
+	}
+}
+
+static void write_tounicode(HPDF_Dict tu, const gmap *m, size_t n)
+{
+	char line[96], u[16];
+	size_t i = 0, nr = 0, k;
+	size_t (*ranges)[2] = dz_malloc((n + 1) * sizeof *ranges);
 	if (!ranges)
 		return;
-	/* ranges of consecutive BMP code points that share their high byte */
-	while (i < pf->nused) {
-		uint32_t a = pf->used[i], b = a;
-		if (a > 0xFFFF) {
+	/* runs of consecutive glyphs for consecutive BMP code points, within
+	 * one high byte of the glyph id */
+	while (i < n) {
+		size_t a = i;
+		while (i + 1 < n && m[i + 1].gid == m[i].gid + 1 && m[i + 1].cp == m[i].cp + 1 &&
+		       m[i + 1].cp <= 0xFFFF && (m[i + 1].gid & 0xFF00) == (m[a].gid & 0xFF00))
 			i++;
-			continue;
-		}
-		while (i + 1 < pf->nused && pf->used[i + 1] == b + 1 && ((b + 1) & 0xFF00) == (a & 0xFF00))
-			b = pf->used[++i];
-		ranges[nranges][0] = a;
-		ranges[nranges][1] = b;
-		nranges++;
+		ranges[nr][0] = a;
+		ranges[nr][1] = i;
+		nr++;
 		i++;
 	}
 	HPDF_MemStream_FreeData(tu->stream);
@@ -86,20 +139,55 @@ static void write_tounicode(HPDF_Dict tu, const dz_pdf_font *pf)
 			     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 			     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 			     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (k = 0; k < nranges; k++) {
+	for (k = 0; k < nr; k++) {
+		const gmap *a = &m[ranges[k][0]], *b = &m[ranges[k][1]];
 		if (k % 100 == 0) {
-			snprintf(line, sizeof line, "%zu beginbfrange\n",
-				 nranges - k < 100 ? nranges - k : (size_t)100);
+			snprintf(line, sizeof line, "%zu beginbfrange\n", nr - k < 100 ? nr - k : (size_t)100);
 			HPDF_Stream_WriteStr(tu->stream, line);
 		}
-		snprintf(line, sizeof line, "<%04X> <%04X> <%04X>\n", (unsigned)ranges[k][0],
-			 (unsigned)ranges[k][1], (unsigned)ranges[k][0]);
+		utf16(u, sizeof u, a->cp);
+		snprintf(line, sizeof line, "<%04X> <%04X> <%s>\n", a->gid, b->gid, u);
 		HPDF_Stream_WriteStr(tu->stream, line);
-		if (k % 100 == 99 || k + 1 == nranges)
+		if (k % 100 == 99 || k + 1 == nr)
 			HPDF_Stream_WriteStr(tu->stream, "endbfrange\n");
 	}
 	HPDF_Stream_WriteStr(tu->stream, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
 	dz_free(ranges);
+}
+
+/* /DW the commonest width, /W the others: [gid [w w ...] gid [w] ...]. */
+static void write_widths(HPDF_Doc pdf, HPDF_Dict cid, const gmap *m, size_t n)
+{
+	HPDF_Array w = HPDF_Array_New(pdf->mmgr), run = NULL;
+	size_t i, j, best = 0, dw = 1000;
+	if (!w)
+		return;
+	for (i = 0; i < n; i++) {
+		size_t c = 0;
+		for (j = 0; j < n && c <= n / 2; j++)
+			c += m[j].width == m[i].width;
+		if (c > best) {
+			best = c;
+			dw = m[i].width;
+		}
+		if (best > n / 2)
+			break;
+	}
+	for (i = 0; i < n; i++) {
+		if (m[i].width == dw) {
+			run = NULL;
+			continue;
+		}
+		if (!run || m[i].gid != m[i - 1].gid + 1) {
+			HPDF_Array_AddNumber(w, m[i].gid);
+			if (!(run = HPDF_Array_New(pdf->mmgr)))
+				return;
+			HPDF_Array_Add(w, run);
+		}
+		HPDF_Array_AddNumber(run, m[i].width);
+	}
+	HPDF_Dict_AddNumber(cid, "DW", (HPDF_INT32)dw);
+	HPDF_Dict_Add(cid, "W", w);
 }
 
 /* PDF/A-1 wants CapHeight and, for subsets, a CIDSet naming every CID in
@@ -109,47 +197,76 @@ static void complete_font(HPDF_Doc pdf, HPDF_Font font, const dz_pdf_font *pf)
 {
 	HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
 	HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-	HPDF_Dict desc, cidset;
+	HPDF_Dict desc, cidset, cid = attr->descendant_font;
 	HPDF_BYTE *bits;
-	uint32_t maxcid = 0;
-	size_t i;
+	gmap *m;
+	size_t n, nbytes, g;
+	if (!(m = glyph_map(pf, &n)))
+		return;
 	if (tu && tu->stream)
-		write_tounicode(tu, pf);
+		write_tounicode(tu, m, n);
 	/* libharu embeds only the glyphs it saw drawn, and the hook below
 	 * embeds the font now, before anything is drawn. The file is already
 	 * a HarfBuzz subset of exactly what the document uses: keep it whole. */
 	{
 		HPDF_TTFontDefAttr ta = (HPDF_TTFontDefAttr)attr->fontdef->attr;
-		HPDF_UINT16 g;
+		HPDF_UINT16 k;
 		if (ta && ta->glyph_tbl.flgs)
-			for (g = 0; g < ta->num_glyphs; g++)
-				ta->glyph_tbl.flgs[g] = 1;
+			for (k = 0; k < ta->num_glyphs; k++)
+				ta->glyph_tbl.flgs[k] = 1;
 	}
-	if (font->before_write_fn && font->before_write_fn(font) != HPDF_OK)
+	if (font->before_write_fn && font->before_write_fn(font) != HPDF_OK) {
+		dz_free(m);
 		return;
+	}
+	if (cid) {
+		write_widths(pdf, cid, m, n);
+		/* the map libharu made stays an empty, unreferenced stream */
+		if (attr->map_stream)
+			HPDF_MemStream_FreeData(attr->map_stream->stream);
+		HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity");
+	}
+	dz_free(m);
 	desc = attr->fontdef->descriptor;
 	if (!desc)
 		return;
 	HPDF_Dict_AddNumber(desc, "CapHeight",
 			    attr->fontdef->cap_height ? attr->fontdef->cap_height
 						      : (HPDF_INT32)(attr->fontdef->ascent * 0.7));
-	for (i = 0; i < pf->nused; i++)
-		if (pf->used[i] <= 0xFFFF && pf->used[i] > maxcid)
-			maxcid = pf->used[i];
-	bits = dz_calloc(maxcid / 8 + 1, 1);
+	/* every glyph of the subset (components of composite glyphs too) */
+	nbytes = (pf->nglyphs + 7) / 8;
+	bits = dz_calloc(nbytes + 1, 1);
 	cidset = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
 	if (!bits || !cidset) {
 		dz_free(bits);
 		return;
 	}
-	bits[0] |= 0x80; /* CID 0, .notdef */
-	for (i = 0; i < pf->nused; i++)
-		if (pf->used[i] <= 0xFFFF)
-			bits[pf->used[i] / 8] |= (HPDF_BYTE)(0x80 >> (pf->used[i] % 8));
-	HPDF_Stream_Write(cidset->stream, bits, maxcid / 8 + 1);
+	for (g = 0; g < pf->nglyphs; g++)
+		bits[g / 8] |= (HPDF_BYTE)(0x80 >> (g % 8));
+	HPDF_Stream_Write(cidset->stream, bits, (HPDF_UINT)(nbytes ? nbytes : 1));
 	cidset->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	HPDF_Dict_Add(desc, "CIDSet", cidset);
 	dz_free(bits);
+}
+
+/* The CID (glyph id) of code point cp in font pf, 0 if it has none, and
+ * its width in 1/1000 em. */
+static unsigned cid_of(const dz_pdf_font *pf, uint32_t cp, unsigned *width)
+{
+	size_t lo = 0, hi = pf->nused;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (pf->used[mid] == cp) {
+			*width = pf->width[mid];
+			return pf->gid[mid];
+		}
+		if (pf->used[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*width = 0;
+	return 0;
 }
 
 /* ---------- PDF/A-1b: XMP, output intent, /ID ---------- */
@@ -262,6 +379,265 @@ static void content_id(const dz_layout *lay, long long created, unsigned char id
 	memcpy(id, md, 16);
 }
 
+/* ---------- page content, written directly ----------
+ *
+ * libharu's drawing calls repeat the font, colour, character spacing and a
+ * whole text matrix for every line, and write text as hexadecimal: that was
+ * a third of a report's bytes. The content is written here instead: the
+ * rules, then one text object per page in which each operator appears only
+ * when its value changes, lines placed by relative moves, and text as
+ * literal strings of two-byte CIDs (Identity-H, CID = glyph id of the
+ * subset; see the font dictionaries above). Positions are kept to 1/100 pt,
+ * character spacing to 1/1000. */
+
+typedef struct {
+	int font, tr, rot, have_pos;
+	float size, cs, gray, sgray, lw;
+	float x, y;     /* the text line matrix: where the last Td or Tm went */
+	double px;      /* the text position after the last string (same y) */
+} tstate;
+
+/* A number as short as PDF allows: at most `dec` decimals, no trailing
+ * zeros, no "-0". */
+static void put_num(dz_buf *b, double v, int dec)
+{
+	char t[48];
+	size_t n;
+	snprintf(t, sizeof t, "%.*f", dec, v);
+	n = strlen(t);
+	if (strchr(t, '.')) {
+		while (n > 0 && t[n - 1] == '0')
+			n--;
+		if (n > 0 && t[n - 1] == '.')
+			n--;
+	}
+	t[n] = '\0';
+	if (!strcmp(t, "-0"))
+		strcpy(t, "0");
+	dz_buf_puts(b, t);
+	dz_buf_putc(b, ' ');
+}
+
+/* The text of a box as a literal string of big-endian CIDs (glyph ids).
+ * Returns how far it moves the text position, in points. */
+static double put_cids(dz_buf *b, const dz_pdf_font *pf, const char *text, size_t len,
+		       double size, double cs)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = 0;
+	double adv = 0;
+	dz_buf_putc(b, '(');
+	while (i < len) {
+		uint32_t cp;
+		int l = dz_utf8_decode(p + i, len - i, &cp), k;
+		unsigned char c[2];
+		if (!l) {
+			i++;
+			continue;
+		}
+		i += (size_t)l;
+		unsigned w;
+		if (cp == '\t')
+			cp = ' ';
+		cp = cid_of(pf, cp, &w);
+		adv += w * size / 1000.0 + cs;
+		c[0] = (unsigned char)(cp >> 8);
+		c[1] = (unsigned char)cp;
+		for (k = 0; k < 2; k++) {
+			switch (c[k]) {
+			case '(': dz_buf_puts(b, "\\("); break;
+			case ')': dz_buf_puts(b, "\\)"); break;
+			case '\\': dz_buf_puts(b, "\\\\"); break;
+			case '\r': dz_buf_puts(b, "\\r"); break;
+			case '\n': dz_buf_puts(b, "\\n"); break;
+			default: dz_buf_putc(b, (char)c[k]);
+			}
+		}
+	}
+	dz_buf_puts(b, ")Tj\n");
+	return adv;
+}
+
+static int rule_order(const void *a, const void *b)
+{
+	const dz_rule *x = a, *y = b;
+	int vx = x->x0 == x->x1, vy = y->x0 == y->x1;
+	float kx[3], ky[3];
+	int i;
+	if (vx != vy)
+		return vx - vy;
+	/* horizontal: by y, then x; vertical: by x, then from the top down
+	 * (merge_rules has made x0 <= x1 and y0 >= y1) */
+	kx[0] = x->width; ky[0] = y->width;
+	kx[1] = vx ? x->x0 : x->y0; ky[1] = vy ? y->x0 : y->y0;
+	kx[2] = vx ? -x->y0 : x->x0; ky[2] = vy ? -y->y0 : y->x0;
+	for (i = 0; i < 3; i++)
+		if (kx[i] != ky[i])
+			return kx[i] < ky[i] ? -1 : 1;
+	return 0;
+}
+
+/* The rules of a page with the shared edges of table rows drawn once: a
+ * row's bottom is the next row's top, and its column lines continue the
+ * row above's. Collinear segments that touch or overlap become one (the
+ * page looks the same). Returns how many were written to out. */
+static size_t merge_rules(const dz_rule *in, size_t n, dz_rule *out)
+{
+	size_t i, m = 0;
+	memcpy(out, in, n * sizeof *out);
+	for (i = 0; i < n; i++) { /* x0 <= x1, y0 >= y1 */
+		float t;
+		if (out[i].x0 > out[i].x1) { t = out[i].x0; out[i].x0 = out[i].x1; out[i].x1 = t; }
+		if (out[i].y0 < out[i].y1) { t = out[i].y0; out[i].y0 = out[i].y1; out[i].y1 = t; }
+	}
+	qsort(out, n, sizeof *out, rule_order);
+	for (i = 0; i < n; i++) {
+		dz_rule *p = m ? &out[m - 1] : NULL, *r = &out[i];
+		int v = r->x0 == r->x1;
+		if (p && p->width == r->width && (p->x0 == p->x1) == v) {
+			/* verticals come top first: r starts at or above p's end */
+			if (v && p->x0 == r->x0 && r->y0 >= p->y1 - 0.01f) {
+				if (r->y1 < p->y1)
+					p->y1 = r->y1;
+				continue;
+			}
+			if (!v && p->y0 == r->y0 && r->x0 <= p->x1 + 0.01f) {
+				if (r->x1 > p->x1)
+					p->x1 = r->x1;
+				continue;
+			}
+		}
+		out[m++] = *r;
+	}
+	return m;
+}
+
+static int write_content(HPDF_Doc pdf, HPDF_Page page, const dz_page *pg, HPDF_Font *font,
+			 const dz_pdf_font *pf, int nfonts, dz_buf *b)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	tstate st = {-1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0};
+	float lw = -1;
+	size_t k;
+	dz_rule *rules = NULL;
+	size_t nr = 0;
+	b->len = 0;
+	if (pg->nr) {
+		dz_buf_puts(b, "0 0 0 RG\n");
+		if (!(rules = dz_malloc(pg->nr * sizeof *rules)))
+			return dz_err(DOSSIER_ENOMEM, "", 0, 0, "内存不足", "out of memory", "", "");
+		nr = merge_rules(pg->r, pg->nr, rules);
+	}
+	for (k = 0; k < nr; k++) {
+		const dz_rule *r = &rules[k];
+		if (r->width != lw) {
+			put_num(b, r->width, 2);
+			dz_buf_puts(b, "w\n");
+			lw = r->width;
+		}
+		put_num(b, r->x0, 2);
+		put_num(b, r->y0, 2);
+		dz_buf_puts(b, "m ");
+		put_num(b, r->x1, 2);
+		put_num(b, r->y1, 2);
+		dz_buf_puts(b, "l S\n");
+	}
+	dz_free(rules);
+	if (lw >= 0)
+		st.lw = lw;
+	if (pg->nt)
+		dz_buf_puts(b, "BT\n");
+	for (k = 0; k < pg->nt; k++) {
+		const dz_tbox *t = &pg->t[k];
+		if (t->font < 0 || t->font >= nfonts || !font[t->font])
+			continue;
+		if (t->font != st.font || t->size != st.size) {
+			const char *name = HPDF_Page_GetLocalFontName(page, font[t->font]);
+			if (!name)
+				return dz_err(DOSSIER_ENOMEM, "", 0, 0, "内存不足", "out of memory", "", "");
+			dz_buf_printf(b, "/%s ", name);
+			put_num(b, t->size, 2);
+			dz_buf_puts(b, "Tf\n");
+			st.font = t->font;
+			st.size = t->size;
+		}
+		if (t->gray != st.gray) {
+			put_num(b, t->gray, 3);
+			put_num(b, t->gray, 3);
+			put_num(b, t->gray, 3);
+			dz_buf_puts(b, "rg\n");
+			st.gray = t->gray;
+		}
+		if (roundf(t->cs * 1000) != roundf(st.cs * 1000)) {
+			put_num(b, t->cs, 3);
+			dz_buf_puts(b, "Tc\n");
+			st.cs = t->cs;
+		}
+		/* simulated bold: the glyphs filled and stroked */
+		if (t->bold != (st.tr == 2)) {
+			if (t->bold) {
+				if (t->gray != st.sgray) {
+					put_num(b, t->gray, 3);
+					put_num(b, t->gray, 3);
+					put_num(b, t->gray, 3);
+					dz_buf_puts(b, "RG\n");
+					st.sgray = t->gray;
+				}
+				if (t->size * 0.035f != st.lw) {
+					put_num(b, t->size * 0.035f, 3);
+					dz_buf_puts(b, "w\n");
+					st.lw = t->size * 0.035f;
+				}
+			}
+			dz_buf_puts(b, t->bold ? "2 Tr\n" : "0 Tr\n");
+			st.tr = t->bold ? 2 : 0;
+		}
+		if (t->angle != 0) {
+			float rad = t->angle * 3.14159265f / 180.0f;
+			put_num(b, cosf(rad), 4);
+			put_num(b, sinf(rad), 4);
+			put_num(b, -sinf(rad), 4);
+			put_num(b, cosf(rad), 4);
+			put_num(b, t->x, 2);
+			put_num(b, t->y, 2);
+			dz_buf_puts(b, "Tm\n");
+			st.rot = 1;
+		} else if (st.rot || !st.have_pos) {
+			dz_buf_puts(b, "1 0 0 1 ");
+			put_num(b, t->x, 2);
+			put_num(b, t->y, 2);
+			dz_buf_puts(b, "Tm\n");
+			st.rot = 0;
+		} else if (t->y == st.y && fabs(t->x - st.px) < 0.005) {
+			/* the string starts where the last one ended: the font
+			 * changes (a number among Chinese), the spacing does not */
+			st.px += put_cids(b, &pf[t->font], t->text, t->len, t->size, st.cs);
+			continue;
+		} else {
+			/* relative to the start of the previous line, in hundredths
+			 * so rounding never adds up */
+			put_num(b, (roundf(t->x * 100) - roundf(st.x * 100)) / 100.0, 2);
+			put_num(b, (roundf(t->y * 100) - roundf(st.y * 100)) / 100.0, 2);
+			dz_buf_puts(b, "Td\n");
+		}
+		st.x = t->x;
+		st.y = t->y;
+		st.have_pos = 1;
+		st.px = roundf(t->x * 100) / 100.0 + put_cids(b, &pf[t->font], t->text, t->len,
+							     t->size, st.cs);
+	}
+	if (st.tr)
+		dz_buf_puts(b, "0 Tr\n");
+	if (pg->nt)
+		dz_buf_puts(b, "ET\n");
+	if (b->oom)
+		return dz_err(DOSSIER_ENOMEM, "", 0, 0, "内存不足", "out of memory", "", "");
+	(void)pdf;
+	if (b->len && HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)b->ptr, (HPDF_UINT)b->len) != HPDF_OK)
+		return dz_err(DOSSIER_ENOMEM, "", 0, 0, "内存不足", "out of memory", "", "");
+	return 0;
+}
+
 /* A destination written inline ([page /FitH top]); libharu makes each one
  * an indirect object, which PDF/A validators cannot resolve. */
 static HPDF_Destination direct_dest(HPDF_Doc pdf, HPDF_Page page, float top)
@@ -285,8 +661,9 @@ int dz_pdf_backend_write(const dz_layout *lay, const dossier_doc *doc,
 	HPDF_Font font[8] = {0};
 	HPDF_Page *pages = NULL;
 	HPDF_Outline parents[5] = {0};
-	char *tmp = NULL, *buf = NULL;
-	size_t bufcap = 0, i, k;
+	char *tmp = NULL;
+	dz_buf cbuf = DZ_BUF_INIT;
+	size_t i, k;
 	int rc = 0, f;
 	if (!pdf)
 		return dz_err(DOSSIER_ENOMEM, path, 0, 0, "内存不足", "out of memory", "", "");
@@ -295,7 +672,7 @@ int dz_pdf_backend_write(const dz_layout *lay, const dossier_doc *doc,
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	for (f = 0; f < nfonts && f < 8 && !e.error; f++) {
 		const char *name;
-		if (!fonts[f].path)
+		if (!fonts[f].path || !fonts[f].gid)
 			continue; /* not used by this document */
 		name = HPDF_LoadTTFontFromFile(pdf, fonts[f].path, HPDF_TRUE);
 		if (name)
@@ -326,48 +703,8 @@ int dz_pdf_backend_write(const dz_layout *lay, const dossier_doc *doc,
 			rc = dz_err(DOSSIER_EINTR, path, 0, 0, "已中断", "interrupted", "", "");
 			goto done;
 		}
-		/* rules */
-		if (pg->nr) {
-			HPDF_Page_SetRGBStroke(p, 0, 0, 0);
-			for (k = 0; k < pg->nr; k++) {
-				HPDF_Page_SetLineWidth(p, pg->r[k].width);
-				HPDF_Page_MoveTo(p, pg->r[k].x0, pg->r[k].y0);
-				HPDF_Page_LineTo(p, pg->r[k].x1, pg->r[k].y1);
-				HPDF_Page_Stroke(p);
-			}
-		}
-		/* text */
-		for (k = 0; k < pg->nt && !e.error; k++) {
-			const dz_tbox *b = &pg->t[k];
-			float rad = b->angle * 3.14159265f / 180.0f;
-			if (b->font < 0 || b->font >= nfonts || !font[b->font])
-				continue;
-			if (b->len + 1 > bufcap) {
-				char *nb = dz_realloc(buf, b->len + 64);
-				if (!nb) {
-					rc = DOSSIER_ENOMEM;
-					goto done;
-				}
-				buf = nb;
-				bufcap = b->len + 64;
-			}
-			memcpy(buf, b->text, b->len);
-			buf[b->len] = '\0';
-			HPDF_Page_BeginText(p);
-			HPDF_Page_SetFontAndSize(p, font[b->font], b->size);
-			HPDF_Page_SetRGBFill(p, b->gray, b->gray, b->gray);
-			HPDF_Page_SetCharSpace(p, b->cs);
-			if (b->bold) {
-				HPDF_Page_SetRGBStroke(p, b->gray, b->gray, b->gray);
-				HPDF_Page_SetLineWidth(p, b->size * 0.035f);
-				HPDF_Page_SetTextRenderingMode(p, HPDF_FILL_THEN_STROKE);
-			}
-			HPDF_Page_SetTextMatrix(p, cosf(rad), sinf(rad), -sinf(rad), cosf(rad), b->x, b->y);
-			HPDF_Page_ShowText(p, buf);
-			if (b->bold)
-				HPDF_Page_SetTextRenderingMode(p, HPDF_FILL);
-			HPDF_Page_EndText(p);
-		}
+		if ((rc = write_content(pdf, p, pg, font, fonts, nfonts, &cbuf)) != 0)
+			goto done;
 		/* links of the table of contents */
 		for (k = 0; k < pg->nk && !e.error; k++) {
 			const dz_link *l = &pg->k[k];
@@ -449,7 +786,7 @@ int dz_pdf_backend_write(const dz_layout *lay, const dossier_doc *doc,
 	}
 done:
 	dz_free(tmp);
-	dz_free(buf);
+	dz_buf_dispose(&cbuf);
 	dz_free(pages);
 	HPDF_Free(pdf);
 	return rc;

@@ -40,7 +40,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dz_page page;
 	dz_tbox box[DZ_MAXFONTS];
 	dz_pdf_font pf[DZ_MAXFONTS];
-	char *sub[DZ_MAXFONTS] = {0}, *shown[DZ_MAXFONTS] = {0};
+	dz_subset sub[DZ_MAXFONTS];
+	char *shown[DZ_MAXFONTS] = {0};
 	uint32_t *used[DZ_MAXFONTS] = {0};
 	size_t nshown[DZ_MAXFONTS] = {0};
 	const char *p;
@@ -94,13 +95,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	(void)dz_font_ascent(fs.font[0]);
 	(void)dz_font_descent(fs.font[0]);
 	memset(&page, 0, sizeof page);
+	memset(sub, 0, sizeof sub);
+	memset(pf, 0, sizeof pf);
 	for (i = 0; i < fs.nfonts && rc == 0; i++) {
 		rc = dz_font_used(fs.font[i], &used[i], &pf[i].nused);
 		if (rc == 0 && pf[i].nused)
 			rc = dz_font_subset(fs.font[i], &sub[i]);
 		dz_font_release(fs.font[i]);
-		pf[i].path = sub[i];
+		pf[i].path = sub[i].path;
 		pf[i].used = used[i];
+		pf[i].gid = sub[i].gid;
+		pf[i].width = sub[i].width;
+		pf[i].nglyphs = sub[i].nglyphs;
 		if (nshown[i]) {
 			memset(&box[page.nt], 0, sizeof box[0]);
 			box[page.nt].x = 72;
@@ -130,9 +136,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < DZ_MAXFONTS; i++) {
 		dz_free(used[i]);
 		dz_free(shown[i]);
-		if (sub[i])
-			unlink(sub[i]);
-		dz_free(sub[i]);
+		if (sub[i].path)
+			unlink(sub[i].path);
+		dz_free(sub[i].path);
+		dz_free(sub[i].gid);
+		dz_free(sub[i].width);
 	}
 	dz_fontset_dispose(&fs);
 	dossier_error_clear();

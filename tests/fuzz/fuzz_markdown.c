@@ -81,7 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char dir[300], md[320];
 	dossier_load_options lo = DOSSIER_LOAD_OPTIONS_INIT;
-	dz_metrics m = {NULL, fake_pick, fake_adv, NULL, NULL, 0};
+	dz_metrics m = {NULL, fake_pick, fake_adv, NULL, NULL, 0, NULL};
 	dossier_centre *c = NULL;
 	dossier_doc *d = NULL;
 	dz_layout lay;

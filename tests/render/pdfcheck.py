@@ -19,9 +19,12 @@ import json, re, subprocess, sys, glob, os
 CLOSE = "，。、；：？！”’）》】」』〕…"
 OPEN = "“‘（《【「『〔"
 
-def pdftext(pdf, first=None, last=None, layout=False):
+def pdftext(pdf, first=None, last=None, layout=False, raw=False):
     cmd = ["pdftotext", "-enc", "UTF-8"]
     if layout: cmd.append("-layout")
+    # -raw: content order, and no dehyphenation (which drops the "-" of
+    # 气相色谱-质谱 when a line ends after it)
+    if raw: cmd.append("-raw")
     if first: cmd += ["-f", str(first), "-l", str(last or first)]
     return subprocess.run(cmd + [pdf, "-"], capture_output=True, text=True, check=True).stdout
 
@@ -56,7 +59,7 @@ def md_blocks(sample, prefix):
     return [(k, plain(t)) for k, t in out if "{{" not in t and plain(t).strip()]
 
 def check_text(pdf, sample, prefix):
-    body = norm(pdftext(pdf))
+    body = norm(pdftext(pdf, raw=True))
     pos, missing = 0, []
     for kind, t in md_blocks(sample, prefix):
         n = norm(t)
@@ -67,12 +70,44 @@ def check_text(pdf, sample, prefix):
             pos = i + len(n)
     return missing
 
+def visual_lines(pdf):
+    """Lines as the eye sees them, rebuilt from pdftotext -bbox word boxes:
+    words whose centres share a height are one line, and a gap wider than
+    8 pt (a table rule) starts another segment. pdftotext's own line
+    grouping (-layout) splits a line where compressed punctuation makes
+    two glyph boxes overlap, as in XeLaTeX's output (shared/bench/peers
+    tools/check_pdf.py does the same)."""
+    import html
+    out = []
+    bbox = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for page in bbox.split("<page ")[1:]:
+        words = [(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in
+                 re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)]
+        words.sort(key=lambda w: (w[1] + w[3]) / 2)
+        lines = []
+        for w in words:
+            cy, h = (w[1] + w[3]) / 2, w[3] - w[1]
+            if lines and abs(lines[-1][0] - cy) <= 0.35 * h:
+                lines[-1][1].append(w)
+            else:
+                lines.append((cy, [w]))
+        for _, ws in lines:
+            seg, x1 = "", None
+            for w in sorted(ws):
+                if x1 is not None and w[0] - x1 > 8:
+                    out.append(seg)
+                    seg = ""
+                seg += w[4]
+                x1 = w[2] if x1 is None or seg == w[4] else max(x1, w[2])
+            out.append(seg)
+    return out
+
 def check_kinsoku(pdf):
     bad = []
-    for line in pdftext(pdf, layout=True).split("\n"):
-        for part in re.split(r"\s{2,}", line.strip()):   # table cells are separate lines
-            if part and (part[0] in CLOSE or part[-1] in OPEN):
-                bad.append(part[:30])
+    for part in visual_lines(pdf):
+        if part and (part[0] in CLOSE or part[-1] in OPEN):
+            bad.append(part[:30])
     return bad
 
 def check_toc(pdf):
@@ -83,7 +118,7 @@ def check_toc(pdf):
     front, entries = 1, []
     for p in range(2, min(pages, 8) + 1):
         found = [(m.group(1).strip(), int(m.group(2)))
-                 for m in re.finditer(r"^(.*?)\s*[·.]{3,}\s*(\d+)\s*$", pdftext(pdf, p), re.M)]
+                 for m in re.finditer(r"^(.*?)\s*[·.]{3,}\s*(\d+)\s*$", pdftext(pdf, p, layout=True), re.M)]
         if not found:
             break
         entries += found
