@@ -18,7 +18,7 @@ MANDIR    ?= $(PREFIX)/share/man
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
-PKGS       = libxml-2.0 libzip libcrypto libutf8proc harfbuzz-subset harfbuzz libunibreak
+PKGS       = libxml-2.0 libzip libcrypto libutf8proc harfbuzz-subset harfbuzz libunibreak xlsxwriter
 DEP_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lz -lm
 DOSSIER_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

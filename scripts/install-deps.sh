@@ -10,12 +10,17 @@ set -eu
 PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
 libcmark-gfm-extensions-dev libzip-dev libssl-dev libutf8proc-dev \
 libhpdf-dev libharfbuzz-dev libunibreak-dev"
+# build and runtime: Excel workbooks out (dossier export --xlsx)
+PKGS="$PKGS libxlsxwriter-dev"
 # fonts the renderer falls back to (free, from Debian) and the sRGB profile
 PKGS="$PKGS fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"
 # tests: independent judges of what dossier writes
 PKGS="$PKGS libxml2-utils time zip unzip p7zip-full libarchive-tools \
 python3 openssl poppler-utils qpdf valgrind util-linux \
 default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java"
+# tests only (tests/suites/office.sh): other programs that write the
+# workbooks and documents dossier imports
+PKGS="$PKGS python3-openpyxl pandoc libreoffice-calc libreoffice-writer"
 # make fuzz only (install-deps.sh --fuzz): clang-14 with libFuzzer and sanitizers
 FUZZ_PKGS="clang libclang-rt-14-dev"
 [ "${1:-}" = --fuzz ] && PKGS=$FUZZ_PKGS

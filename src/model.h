@@ -51,6 +51,11 @@ typedef struct {
 typedef struct {
 	int line;
 	char *msg;      /* libxml2's message (English) */
+	int code;       /* libxml2's error code */
+	char *path;     /* the node libxml2 names, or NULL */
+	/* the problem explained from centre.xsd's annotations (load/friendly.c),
+	 * NULL where only libxml2's message is known */
+	char *zh, *en, *hint_zh, *hint_en;
 } dz_schema_error;
 
 struct dossier_centre {
@@ -222,5 +227,11 @@ void *dz_schema_get(const char *dir, const char *name);
 /* Validate; schema errors are appended to *list (capped). Returns count. */
 int dz_schema_validate(void *schema, xmlDocPtr doc, dz_schema_error **list,
 		       size_t *nlist);
+/* Explain the schema errors of a document (load/friendly.c): *list
+ * becomes the explained problems, all at once, followed by those of
+ * libxml2's errors the explanations do not cover. */
+int dz_schema_friendly(const char *schema_dir, xmlDocPtr doc,
+		       dz_schema_error **list, size_t *nlist);
+void dz_schema_errors_free(dz_schema_error *list, size_t n);
 
 #endif

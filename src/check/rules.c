@@ -868,11 +868,17 @@ static void schema_findings(dz_ctx *x)
 {
 	size_t i;
 	for (i = 0; i < x->c->nschema_errors; i++) {
-		char *zh = dz_fmt("centre.xml 不符合数据模式：%s", x->c->schema_errors[i].msg);
-		char *en = dz_fmt("centre.xml does not match its schema: %s",
-				  x->c->schema_errors[i].msg);
+		const dz_schema_error *e = &x->c->schema_errors[i];
+		char *zh, *en;
+		if (e->zh) { /* explained from centre.xsd's annotations (load/friendly.c) */
+			dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-SCHEMA", CORE_ART, x->file,
+					   e->line, e->zh, e->en, e->hint_zh, e->hint_en);
+			continue;
+		}
+		zh = dz_fmt("centre.xml 不符合数据模式：%s", e->msg);
+		en = dz_fmt("centre.xml does not match its schema: %s", e->msg);
 		dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-SCHEMA", CORE_ART, x->file,
-				   x->c->schema_errors[i].line, zh ? zh : "", en ? en : "",
+				   e->line, zh ? zh : "", en ? en : "",
 				   "按 outlines/schema/centre.xsd 修正该处（元素名称、顺序、取值格式）。",
 				   "Fix it to match outlines/schema/centre.xsd (element names, order, value format).");
 		dz_free(zh);

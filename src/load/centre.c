@@ -248,6 +248,11 @@ int dossier_centre_load(dossier_centre **out, const char *dir,
 				&c->nschema_errors);
 	if (rc < 0)
 		goto fail;
+	/* all of them at once, in Chinese, with labels, units and examples */
+	if (c->nschema_errors &&
+	    (rc = dz_schema_friendly(o.schema_dir, c->doc, &c->schema_errors,
+				     &c->nschema_errors)) < 0)
+		goto fail;
 	c->scheme = xpath_string(c->doc, "string(/centre/@scheme)");
 	c->name = xpath_string(c->doc, "normalize-space(/centre/identity/name)");
 	if (!c->scheme || !c->name) {
@@ -293,9 +298,7 @@ void dossier_centre_free(dossier_centre *c)
 	for (i = 0; i < c->nfiles; i++)
 		dz_free(c->files[i].rel);
 	dz_free(c->files);
-	for (i = 0; i < c->nschema_errors; i++)
-		dz_free(c->schema_errors[i].msg);
-	dz_free(c->schema_errors);
+	dz_schema_errors_free(c->schema_errors, c->nschema_errors);
 	xmlFreeDoc(c->doc);
 	dz_free(c->dir);
 	dz_free(c->xml_path);
