@@ -30,8 +30,9 @@ typedef struct {
 } dz_para;
 
 typedef struct {
-	char *id;       /* file name without ".md" */
-	char *path;     /* "sections/<id>.md" relative to the centre dir */
+	char *id;       /* file name without ".md" or ".docx" */
+	char *path;     /* "sections/<id>.md" (or .docx) relative to the centre dir */
+	int docx;       /* read from a Word document: lines are its paragraphs */
 	const char *encoding;
 	cmark_node *doc;
 	size_t chars;   /* non-space characters outside headings */
@@ -75,6 +76,9 @@ struct dossier_centre {
 	int have_evidence_dir;
 	int from_table;         /* loaded from an evaluation-tables.xml (tables_xml.c):
 				   doc is built from it; no sections, no evidence files */
+	dossier_report *notes;  /* what loading has to say, as findings: files in
+				   sections/ not read, what a .docx section could not
+				   carry (load/centre.c, office/docx.c); NULL if none */
 };
 
 /* ---------- outline (check/) ---------- */

@@ -606,6 +606,8 @@ done:
 	dossier_outline_free(o);
 }
 
+#include "unit_office.c"
+
 int main(void)
 {
 	test_decimals();
@@ -616,6 +618,7 @@ int main(void)
 	test_alloc_failures();
 	test_alloc_pipeline();
 	test_layout();
+	test_office();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

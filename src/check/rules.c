@@ -886,6 +886,18 @@ static void schema_findings(dz_ctx *x)
 	}
 }
 
+/* What loading had to say: files in sections/ not read, what a Word
+ * section could not carry (load/centre.c, office/docx.c). */
+static void load_notes(dz_ctx *x)
+{
+	size_t i;
+	for (i = 0; i < dossier_report_count(x->c->notes); i++) {
+		const dossier_finding *f = dossier_report_get(x->c->notes, i);
+		dz_report_add_core(x->rep, f->severity, f->rule, "dossier", f->file, f->line,
+				   f->msg_zh, f->msg_en, f->hint_zh, f->hint_en);
+	}
+}
+
 static void unknown_sections(dz_ctx *x)
 {
 	size_t i;
@@ -893,8 +905,9 @@ static void unknown_sections(dz_ctx *x)
 		const dz_section *s = &x->c->secs[i];
 		if (!dz_outline_section(x->o, s->id)) {
 			char *path = dz_fmt("%s/%s", x->c->dir, s->path);
-			char *zh = dz_fmt("章节文件 %s.md 不对应提纲中的任何章节，不会被使用", s->id);
-			char *en = dz_fmt("section file %s.md matches no section of the outline and is ignored", s->id);
+			const char *file = strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
+			char *zh = dz_fmt("章节文件 %s 不对应提纲中的任何章节，不会被使用", file);
+			char *en = dz_fmt("section file %s matches no section of the outline and is ignored", file);
 			dz_report_add_core(x->rep, DOSSIER_SEV_WARNING, "CORE-SECTION-UNKNOWN",
 					   "outline", path ? path : s->path, 0, zh ? zh : "", en ? en : "",
 					   "按提纲中的章节编号重命名文件，或删除它。",
@@ -1006,6 +1019,7 @@ int dossier_check_run(dossier_report **out, const dossier_centre *c,
 	}
 	dz_date_format(as_of, sizeof as_of, x.as_of);
 	xmlXPathRegisterVariable(x.xp, BAD_CAST "as-of", xmlXPathNewCString(as_of));
+	load_notes(&x);
 	if (c->nschema_errors) {
 		/* rules assume the schema's shape: report the schema first */
 		schema_findings(&x);

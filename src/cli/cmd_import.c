@@ -10,12 +10,14 @@
 #include <sys/stat.h>
 #include "cli.h"
 #include "util/util.h"
+#include "util/text.h"
 
 static void help(FILE *f)
 {
 	fprintf(f, "%s", L(
 "用法：dossier import --xlsx 工作簿 目录\n"
 "      dossier import --docx 文档 [--doc 文件编号] [--force] 目录\n"
+"      dossier import --docx 文档 --markdown\n"
 "\n"
 "--xlsx：把填好的工作簿（dossier export --xlsx 生成的格式，Excel、WPS、LibreOffice\n"
 "保存均可）读回 目录/centre.xml（整体写入，失败时原文件不变）。无法读取的单元格\n"
@@ -29,6 +31,7 @@ static void help(FILE *f)
 "  --doc 文件编号              按提纲中该文件的章节拆分（默认按标题自动判断）\n"
 "  --scheme 方案               方案（默认取自工作簿或 centre.xml）\n"
 "  --force                     覆盖已有的章节文件\n"
+"  --markdown                  不拆分，把文档读成的 Markdown 输出到标准输出\n"
 "  --outline 文件 / --outlines 目录   同 dossier check\n"
 "  --max-input 大小            输入文件的上限（默认 64M）\n"
 "  --lang zh|en                消息语言\n"
@@ -38,6 +41,7 @@ static void help(FILE *f)
 "3 内部错误。\n",
 "usage: dossier import --xlsx WORKBOOK DIR\n"
 "       dossier import --docx DOCUMENT [--doc DOC-ID] [--force] DIR\n"
+"       dossier import --docx DOCUMENT --markdown\n"
 "\n"
 "--xlsx: read a filled workbook (the layout of dossier export --xlsx, saved\n"
 "by Excel, WPS or LibreOffice) back into DIR/centre.xml (written whole: on\n"
@@ -55,6 +59,8 @@ static void help(FILE *f)
 "                              outline (default: found from the headings)\n"
 "  --scheme SCHEME             the scheme (default: the workbook's or centre.xml's)\n"
 "  --force                     replace existing section files\n"
+"  --markdown                  print the document as dossier reads it\n"
+"                              (Markdown), without splitting\n"
 "  --outline FILE / --outlines DIR   as for check\n"
 "  --max-input SIZE            cap on the input file (default 64M)\n"
 "  --lang zh|en                message language\n"
@@ -142,6 +148,80 @@ static int import_xlsx(cli_session *ses, dossier_office_options *oo, const char 
 	return status;
 }
 
+/* The scheme of DIR's centre.xml ("" if none can be read). */
+static char *dir_scheme(const char *dir)
+{
+	char *path = dz_fmt("%s/centre.xml", dir), *raw = NULL, *s = NULL;
+	size_t n;
+	if (path && dz_read_file(&raw, &n, path, 16u << 20) == 0) {
+		/* the root's scheme attribute, read without a full load:
+		 * the sections may not exist yet */
+		const char *p = strstr(raw, "scheme=\"");
+		if (p) {
+			const char *e = strchr(p + 8, '"');
+			s = e ? dz_strndup(p + 8, (size_t)(e - p - 8)) : NULL;
+		}
+	}
+	dossier_error_clear();
+	dz_free(raw);
+	dz_free(path);
+	return s ? s : dz_strdup("");
+}
+
+static int import_docx(cli_session *ses, dossier_office_options *oo, const char *file,
+		       const char *scheme, const char *doc, const char *dir)
+{
+	dossier_report *notes = NULL;
+	dossier_outline *o;
+	char *own = scheme ? NULL : dir_scheme(dir);
+	int status = EXIT_COMPLETE, rc;
+	if (!scheme)
+		scheme = own ? own : "";
+	if (!*scheme && !ses->outline) {
+		fprintf(stderr, L("dossier import: %s/centre.xml 中没有方案\n"
+				  "  修改：用 --scheme 指定方案（提纲编号）。\n",
+				  "dossier import: %s/centre.xml names no scheme\n"
+				  "  fix: Give the scheme (outline id) with --scheme.\n"), dir);
+		dz_free(own);
+		return EXIT_USAGE;
+	}
+	if (!(o = cli_outline_for(ses, scheme, &status)) || (status = ensure_dir(dir)) != 0) {
+		dz_free(own);
+		return status ? status : EXIT_USAGE;
+	}
+	dossier_error_clear();
+	rc = dossier_docx_split(&notes, file, o, doc, dir, oo);
+	print_notes(notes);
+	if (rc != 0)
+		status = rc == DOSSIER_ESCHEMA ? (cli_print_error(NULL), EXIT_FINDINGS) : cli_print_error(NULL);
+	else if (dossier_report_count_sev(notes, DOSSIER_SEV_ERROR))
+		status = EXIT_FINDINGS;
+	else
+		printf(L("已写入 %s/sections（%zu 条警告，%zu 条提示）\n",
+			 "wrote %s/sections (%zu warnings, %zu notes)\n"), dir,
+		       dossier_report_count_sev(notes, DOSSIER_SEV_WARNING),
+		       dossier_report_count_sev(notes, DOSSIER_SEV_INFO));
+	dossier_report_free(notes);
+	dz_free(own);
+	return status;
+}
+
+/* --markdown: what dossier reads from a Word document, on stdout. */
+static int print_markdown(dossier_office_options *oo, const char *docx)
+{
+	dossier_report *notes = NULL;
+	char *md = NULL;
+	int status = EXIT_COMPLETE;
+	if (dossier_docx_markdown(&md, &notes, docx, oo) != 0)
+		status = cli_print_error(NULL);
+	else
+		fputs(md, stdout);
+	print_notes(notes);
+	dossier_free(md);
+	dossier_report_free(notes);
+	return status;
+}
+
 int cmd_import(int argc, char **argv)
 {
 	static const struct option lo[] = {
@@ -150,6 +230,7 @@ int cmd_import(int argc, char **argv)
 		{"doc", required_argument, NULL, 'd'},
 		{"scheme", required_argument, NULL, 's'},
 		{"force", no_argument, NULL, 'f'},
+		{"markdown", no_argument, NULL, 'M'},
 		{"outline", required_argument, NULL, 'o'},
 		{"outlines", required_argument, NULL, 'O'},
 		{"max-input", required_argument, NULL, 'm'},
@@ -160,7 +241,7 @@ int cmd_import(int argc, char **argv)
 	cli_session ses;
 	const char *xlsx = NULL, *docx = NULL, *doc = NULL, *scheme = NULL;
 	char *schema;
-	int ch, status;
+	int ch, status, markdown = 0;
 	cli_session_init(&ses);
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
@@ -170,6 +251,7 @@ int cmd_import(int argc, char **argv)
 		case 'd': doc = optarg; break;
 		case 's': scheme = optarg; break;
 		case 'f': oo.force = 1; break;
+		case 'M': markdown = 1; break;
 		case 'o': ses.outline = optarg; break;
 		case 'O': ses.outlines = optarg; break;
 		case 'm':
@@ -184,7 +266,9 @@ int cmd_import(int argc, char **argv)
 		default: help(stderr); return EXIT_USAGE;
 		}
 	}
-	if (argc - optind != 1 || !xlsx == !docx || (doc && !docx)) {
+	if (markdown && docx && !xlsx && argc == optind)
+		return print_markdown(&oo, docx);
+	if (argc - optind != 1 || !xlsx == !docx || (doc && !docx) || markdown) {
 		help(stderr);
 		return EXIT_USAGE;
 	}
@@ -195,7 +279,7 @@ int cmd_import(int argc, char **argv)
 	if (xlsx)
 		status = import_xlsx(&ses, &oo, xlsx, scheme, argv[optind]);
 	else
-		status = EXIT_USAGE;
+		status = import_docx(&ses, &oo, docx, scheme, doc, argv[optind]);
 	dz_free(schema);
 	cli_session_dispose(&ses);
 	return status;

@@ -312,7 +312,8 @@ static char *as_number(imp *I, const char *place, want *w, const dz_xcell *c,
 	}
 	{
 		int typed_commas = strchr(c->text, ',') || strstr(c->text, "，");
-		int dec = *unit ? 0 : decimals_of(num);
+		/* the decimals typed, unless a conversion changed the scale */
+		int dec = !*unit || (w->unit && !strcmp(unit, w->unit)) ? decimals_of(num) : 0;
 		out = fmt_dec(v, dec, typed_commas);
 	}
 	if (out && strcmp(out, c->text)) {
@@ -365,20 +366,20 @@ static char *as_date(imp *I, const char *place, const want *w, const dz_xcell *c
 
 static char *as_year(imp *I, const char *place, const want *w, const dz_xcell *c)
 {
-	char buf[16];
+	char buf[16], num[64], unit[32];
 	const char *t = c->text;
-	size_t n = strspn(t, "0123456789");
 	if (c->type == DZ_XC_DATE && strlen(t) >= 4) {
 		snprintf(buf, sizeof buf, "%.4s", t);
 		read_as(I, place, w, t, buf);
 		return dz_strdup(buf);
 	}
-	if ((c->type == DZ_XC_NUMBER || c->type == DZ_XC_STRING) && n == 4 &&
-	    (!t[4] || !strcmp(t + 4, "年") || !strcmp(t + 4, ".0"))) {
-		snprintf(buf, sizeof buf, "%.4s", t);
-		if (t[4])
-			read_as(I, place, w, t, buf);
-		return dz_strdup(buf);
+	/* 2025, "2025年", "２０２５" */
+	if ((c->type == DZ_XC_NUMBER || c->type == DZ_XC_STRING) &&
+	    dz_num_normalise(num, sizeof num, unit, sizeof unit, t) == 0 &&
+	    strlen(num) == 4 && strspn(num, "0123456789") == 4 && (!*unit || !strcmp(unit, "年"))) {
+		if (strcmp(num, t))
+			read_as(I, place, w, t, num);
+		return dz_strdup(num);
 	}
 	wrong(I, place, w, t, "不是年份", "is not a year", "写四位年份，如 2025。",
 	      "Write the year in four digits, e.g. 2025.");

@@ -33,6 +33,11 @@ void dz_note(dossier_report *r, int sev, const char *rule, const char *file,
 	r->items[before].f.xpath = p;
 }
 
+int dz_notes_oom(const dossier_report *r)
+{
+	return r && r->oom;
+}
+
 void dossier_free(void *p)
 {
 	dz_free(p);

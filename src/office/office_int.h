@@ -45,6 +45,9 @@ int dz_opc_prolog_ok(const dz_opc *p, const char *part, const char *data, size_t
  * check dossier_error_last()). */
 char *dz_opc_rel(dz_opc *p, const char *source, const char *rid,
 		 const char *type_suffix);
+/* The raw target of relationship `rid` of `source` (an external URL as it
+ * is), or NULL. */
+char *dz_opc_rel_target(dz_opc *p, const char *source, const char *rid);
 /* Record a limit error naming the part: "xl/sharedStrings.xml: ..." */
 int dz_opc_limit(const dz_opc *p, const char *part, const char *what_zh,
 		 const char *what_en, size_t limit, const char *opt);
@@ -184,14 +187,18 @@ void dz_wlayout_dispose(dz_wlayout *l);
 
 /* ---------- docx.c ---------- */
 
-/* A finding of a reader: severity, the place, and the message. */
-typedef struct dossier_report dossier_report;
-int dz_docx_markdown(char **md, dossier_report *notes, dz_opc *p,
-		     const char *file);
+/* The document as Markdown; *para_of_line[i] is the paragraph line i
+ * (0-based) comes from (NULL if not wanted; free both). Notes about what
+ * could not be carried go to `notes`, located by paragraph (xpath "第12段",
+ * line = paragraph number). */
+int dz_docx_markdown(char **md, int **para_of_line, size_t *nlines,
+		     dossier_report *notes, dz_opc *p, const char *file);
 
 /* Append a finding (file, place as xpath) to a report made with
  * dz_notes_new; sev: DOSSIER_SEV_*. */
 dossier_report *dz_notes_new(void);
+/* 1 if a note could not be recorded (out of memory). */
+int dz_notes_oom(const dossier_report *r);
 void dz_note(dossier_report *r, int sev, const char *rule, const char *file,
 	     const char *place, const char *zh, const char *en,
 	     const char *hint_zh, const char *hint_en);

@@ -455,6 +455,31 @@ static char *resolve(const char *base, const char *target)
 	return out;
 }
 
+char *dz_opc_rel_target(dz_opc *p, const char *source, const char *rid)
+{
+	char *dir = folder(source), *relpart;
+	const char *slash = strrchr(source, '/');
+	xmlDocPtr doc = NULL;
+	xmlNodePtr r;
+	char *out = NULL;
+	if (!dir)
+		return NULL;
+	relpart = dz_fmt("%s_rels/%s.rels", dir, slash ? slash + 1 : source);
+	dz_free(dir);
+	if (!relpart || !dz_opc_has(p, relpart) || dz_opc_xml(p, relpart, &doc) != 0) {
+		dz_free(relpart);
+		return NULL;
+	}
+	for (r = xmlDocGetRootElement(doc)->children; r && !out; r = r->next) {
+		const char *id = dz_el_attr(r, "Id"), *target = dz_el_attr(r, "Target");
+		if (dz_el(r, "Relationship") && id && target && !strcmp(id, rid))
+			out = dz_strdup(target);
+	}
+	xmlFreeDoc(doc);
+	dz_free(relpart);
+	return out;
+}
+
 char *dz_opc_rel(dz_opc *p, const char *source, const char *rid,
 		 const char *type_suffix)
 {

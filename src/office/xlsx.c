@@ -842,6 +842,13 @@ static int cover_merges(ctx *c, dz_xsheet *s)
 	for (i = 1; i < n; i++)
 		if (!cmp_cover(&s->covered[i - 1], &s->covered[i]))
 			return malformed(c, "合并单元格区域相互重叠", "merged ranges overlap", 0);
+	for (i = 0; i < s->nmerges; i++) {
+		dz_xcover key;
+		key.row = s->merges[i].r1;
+		key.col = s->merges[i].c1;
+		if (bsearch(&key, s->covered, n, sizeof key, cmp_cover))
+			return malformed(c, "合并单元格区域相互重叠", "merged ranges overlap", 0);
+	}
 	return 0;
 }
 
