@@ -36,7 +36,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 TEST_SRC := tests/unit.c
 # fuzz targets tests/fuzz/fuzz_NAME.c: libFuzzer binaries (make fuzz) and
 # replay_NAME (with tests/fuzz/replay.c), built by check for every build dir
-FUZZ_TARGETS := decode centre outline markdown tables verify font
+FUZZ_TARGETS := decode centre outline markdown tables verify font xlsx docx
 FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
 FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 

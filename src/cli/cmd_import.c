@@ -76,14 +76,15 @@ static const char *sev_name(dossier_severity s)
 	return n[s][cli_zh ? 0 : 1];
 }
 
-/* "book.xlsx: 数据表!D7: 错误 [XLSX-VALUE]" and the message and fix. */
-static void print_notes(const dossier_report *r)
+/* "book.xlsx: 数据表!D7: 错误 [XLSX-VALUE]" and the message and fix; infos
+ * to `info` (stdout, or stderr when stdout carries the Markdown). */
+static void print_notes(const dossier_report *r, FILE *info)
 {
 	size_t i;
 	for (i = 0; i < dossier_report_count(r); i++) {
 		const dossier_finding *f = dossier_report_get(r, i);
 		const char *hint = L(f->hint_zh, f->hint_en);
-		FILE *out = f->severity == DOSSIER_SEV_INFO ? stdout : stderr;
+		FILE *out = f->severity == DOSSIER_SEV_INFO ? info : stderr;
 		fprintf(out, "%s: %s%s%s [%s]\n  %s\n", f->file, f->xpath, *f->xpath ? ": " : "",
 			sev_name(f->severity), f->rule, L(f->msg_zh, f->msg_en));
 		if (hint && *hint)
@@ -131,7 +132,7 @@ static int import_xlsx(cli_session *ses, dossier_office_options *oo, const char 
 	out = dz_fmt("%s/centre.xml", dir);
 	dossier_error_clear();
 	rc = out ? dossier_xlsx_import(&notes, wb, o, out) : DOSSIER_ENOMEM;
-	print_notes(notes);
+	print_notes(notes, stdout);
 	if (rc == DOSSIER_ESCHEMA) {
 		cli_print_error(NULL);
 		status = EXIT_FINDINGS;
@@ -191,7 +192,7 @@ static int import_docx(cli_session *ses, dossier_office_options *oo, const char 
 	}
 	dossier_error_clear();
 	rc = dossier_docx_split(&notes, file, o, doc, dir, oo);
-	print_notes(notes);
+	print_notes(notes, stdout);
 	if (rc != 0)
 		status = rc == DOSSIER_ESCHEMA ? (cli_print_error(NULL), EXIT_FINDINGS) : cli_print_error(NULL);
 	else if (dossier_report_count_sev(notes, DOSSIER_SEV_ERROR))
@@ -216,7 +217,7 @@ static int print_markdown(dossier_office_options *oo, const char *docx)
 		status = cli_print_error(NULL);
 	else
 		fputs(md, stdout);
-	print_notes(notes);
+	print_notes(notes, stderr);
 	dossier_free(md);
 	dossier_report_free(notes);
 	return status;

@@ -109,11 +109,17 @@ static void dnote(dctx *x, int sev, const char *rule, const char *near_text, con
 	char *zh, *en;
 	size_t before;
 	near(x, nb, sizeof nb, near_text);
-	snprintf(place, sizeof place, "第%d段", x->para);
-	zh = dz_fmt("第 %d 段%s：%s", x->para, nb, what_zh);
-	en = dz_fmt("paragraph %d%s%s%s: %s", x->para, *nb ? " (near \"" : "",
-		    *nb ? (near_text && *near_text ? near_text : x->last_text) : "", *nb ? "\")" : "",
-		    what_en);
+	if (x->para > 0) {
+		snprintf(place, sizeof place, "第%d段", x->para);
+		zh = dz_fmt("第 %d 段%s：%s", x->para, nb, what_zh);
+		en = dz_fmt("paragraph %d%s%s%s: %s", x->para, *nb ? " (near \"" : "",
+			    *nb ? (near_text && *near_text ? near_text : x->last_text) : "",
+			    *nb ? "\")" : "", what_en);
+	} else {
+		snprintf(place, sizeof place, "页眉页脚");
+		zh = dz_fmt("页眉或页脚%s：%s", nb, what_zh);
+		en = dz_fmt("headers and footers: %s", what_en);
+	}
 	if (en && strlen(en) > 300)
 		strcpy(en + 290, "...");
 	before = dossier_report_count(x->notes);
@@ -390,7 +396,7 @@ typedef struct {
 	dz_buf text;
 	dz_buf fmt;     /* one byte per text byte: bit 0 bold, bit 1 italic */
 	int field;      /* inside a field: 1 instructions, 2 result */
-	int images, boxes, objects, math, notes, comments, symbols;
+	int images, boxes, objects, math, notes, comments, symbols, hidden, deleted;
 	char *link;     /* the hyperlink being read, or NULL */
 } runs;
 
@@ -442,11 +448,7 @@ static void run(dctx *x, runs *r, const xmlNode *run_el)
 	int f = run_format(x, dz_el_child(run_el, "rPr"));
 	const xmlNode *rpr = dz_el_child(run_el, "rPr");
 	if (rpr && dz_el_child(rpr, "vanish") && on(dz_el_child(rpr, "vanish"))) {
-		if (!x->noted_hidden++)
-			dnote(x, SEV_WARN, "DOCX-HIDDEN", NULL, "隐藏文字未导入",
-			      "hidden text is not imported",
-			      "如需保留，在 Word 中取消“隐藏”格式。",
-			      "To keep it, clear the Hidden format in Word.");
+		r->hidden++;
 		return;
 	}
 	for (c = run_el->children; c; c = c->next) {
@@ -539,12 +541,7 @@ static void inline_children(dctx *x, runs *r, const xmlNode *n, int depth)
 				dz_free(target);
 			}
 		} else if (dz_el(c, "del") || dz_el(c, "moveFrom")) {
-			if (!x->noted_deleted++)
-				dnote(x, SEV_INFO, "DOCX-REVISION", NULL,
-				      "修订中删除的文字未导入（按接受全部修订处理）",
-				      "text deleted in tracked changes is not imported (changes taken as accepted)",
-				      "在 Word 中接受或拒绝全部修订后再导入。",
-				      "Accept or reject all changes in Word before importing.");
+			r->deleted++;
 		} else if (dz_el(c, "ins") || dz_el(c, "moveTo") || dz_el(c, "smartTag") ||
 			   dz_el(c, "customXml") || dz_el(c, "sdtContent") || dz_el(c, "fldSimple")) {
 			inline_children(x, r, c, depth + 1);
@@ -605,7 +602,8 @@ static void escape(dz_buf *b, const char *s, size_t n, int *start)
 			size_t k = i;
 			while (k < n && s[k] >= '0' && s[k] <= '9')
 				k++;
-			if (k > i && k < n && (s[k] == '.' || s[k] == ')') && k - i <= 9) {
+			if (k > i && k < n && (s[k] == '.' || s[k] == ')') && k - i <= 9 &&
+			    (k + 1 == n || s[k + 1] == ' ' || s[k + 1] == '\t' || s[k + 1] == '\n')) {
 				dz_buf_put(b, s + i, k - i);
 				dz_buf_putc(b, '\\');
 				dz_buf_putc(b, s[k]);
@@ -613,7 +611,11 @@ static void escape(dz_buf *b, const char *s, size_t n, int *start)
 				*start = 0;
 				continue;
 			}
-			if (strchr("#-+=>", c))
+			k = i;
+			while (k < n && s[k] == (char)c)
+				k++;
+			if (c == '>' || (strchr("#-+=", c) &&
+					 (k == n || s[k] == ' ' || s[k] == '\t' || s[k] == '\n')))
 				dz_buf_putc(b, '\\');
 		}
 		*start = 0;
@@ -712,7 +714,7 @@ static char *runs_md(runs *r, char **plain_out)
 			if (!close || (size_t)(close - t) + 2 > e)
 				break;
 			for (k = i; k < (size_t)(close - t) + 2; k++)
-				f[k] = f[i];
+				f[k] = 0; /* a figure is a value: no emphasis inside */
 			i = (size_t)(close - t) + 1;
 		}
 	}
@@ -789,6 +791,17 @@ static void runs_notes(dctx *x, const runs *r, const char *plain)
 	if (r->comments)
 		dnote(x, SEV_INFO, "DOCX-COMMENT", plain, "批注未导入", "a comment is not imported",
 		      "", "");
+	if (r->hidden && !x->noted_hidden++)
+		dnote(x, SEV_WARN, "DOCX-HIDDEN", plain, "有隐藏文字，未导入（此后的隐藏文字不再逐一提示）",
+		      "hidden text is not imported (later hidden text is not reported again)",
+		      "如需保留，在 Word 中取消“隐藏”格式。", "To keep it, clear the Hidden format in Word.");
+	if (r->deleted && !x->noted_deleted++)
+		dnote(x, SEV_INFO, "DOCX-REVISION", plain,
+		      "修订中删除的文字未导入，按接受全部修订处理（此后不再逐一提示）",
+		      "text deleted in tracked changes is not imported: the changes are taken as accepted "
+		      "(not reported again)",
+		      "在 Word 中接受或拒绝全部修订后再导入。",
+		      "Accept or reject all changes in Word before importing.");
 	if (r->symbols)
 		dnote(x, SEV_WARN, "DOCX-SYMBOL", plain, "用“插入符号”插入的图形字体符号未导入",
 		      "a symbol from a picture font (Insert Symbol) is not imported",
@@ -921,8 +934,8 @@ static void paragraph(dctx *x, const xmlNode *p, int in_table, dz_buf *cell)
 	if (level >= 0 && *plain) {
 		char *h = dz_fmt("%.*s %s%s", level < 6 ? level + 1 : 6, "######", numtext ? numtext : "", md);
 		char *hp = dz_fmt("%s%s", numtext ? numtext : "", plain);
-		/* "# 一、摘要": a heading never needs its line-start escapes */
 		add_block(x, level < 6 ? level + 1 : 6, hp, h, 0);
+		dz_free(plain);
 	} else if (num_id && strcmp(num_id, "0") && (bullet || numtext)) {
 		char *li;
 		if (bullet || !numtext || !strpbrk(numtext, "0123456789"))

@@ -725,6 +725,8 @@ static void read_row(imp *I, size_t si, const dz_xsheet *xs, const long *colmap,
 					w.kind = kind_of_field(f->type);
 					w.whole = f->type == DZ_T_COUNT;
 					w.label = f->label;
+					w.example = w.whole ? "186" : w.kind == DZ_XK_DATE ? "2026-03-01"
+						  : w.kind == DZ_XK_BOOL ? "是" : "1,234.50";
 				}
 			}
 			number = w.kind == DZ_XK_NUMBER || (s->kind == DZ_WS_FIELDS && !strcmp(col->key, "."));

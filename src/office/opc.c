@@ -356,6 +356,15 @@ int dz_opc_xml(dz_opc *p, const char *part, xmlDocPtr *doc)
 			     XML_PARSE_NONET | XML_PARSE_NOCDATA);
 	dz_xml_errors_end();
 	dz_free(data);
+	if (!*doc && xe.count && strstr(xe.first_msg, "Excessive depth")) {
+		/* libxml2's own cap (256 without XML_PARSE_HUGE) came first */
+		char *z = dz_fmt("XML 嵌套过深（第 %d 行）", xe.first_line);
+		char *e = dz_fmt("XML nested too deeply (line %d)", xe.first_line);
+		dz_opc_limit(p, part, z ? z : "XML 嵌套过深", e ? e : "XML nested too deeply", 256, "");
+		dz_free(z);
+		dz_free(e);
+		return DOSSIER_ELIMIT;
+	}
 	if (!*doc || xe.count || !xmlDocGetRootElement(*doc) ||
 	    (*doc)->intSubset || (*doc)->extSubset) {
 		char *z = dz_fmt("XML 格式错误（第 %d 行：%s）", xe.first_line,

@@ -900,7 +900,8 @@ static int read_sheet(ctx *c, dz_xsheet *s, const char *part)
 	reader_close(c, buf);
 	if (rc < 0)
 		return rc;
-	qsort(s->cells, s->ncells, sizeof *s->cells, cmp_cell);
+	if (s->ncells)
+		qsort(s->cells, s->ncells, sizeof *s->cells, cmp_cell);
 	if ((rc = cover_merges(c, s)) != 0)
 		return rc;
 	for (i = 1; i < s->ncells; i++)
