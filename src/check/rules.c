@@ -12,6 +12,7 @@
 #include "util/util.h"
 #include "check_int.h"
 #include "operand.h"
+#include "load/xsd.h"
 
 #define CORE_ART "centre.xsd"
 
@@ -303,6 +304,24 @@ static void invalid(dz_ctx *x, const dz_rule *r, xmlNodePtr n, const dz_field *f
 	add_at(x, r, n, &vs);
 }
 
+/* invalid(), saying what to write when the value is recognisable in
+ * another form: 2026年1月28日, 1,234.5万元 (load/friendly.c). */
+static void invalid_advised(dz_ctx *x, const dz_rule *r, xmlNodePtr n, const dz_field *f,
+			    const char *value, dz_xkind kind, const char *unit,
+			    const char *zh, const char *en)
+{
+	char *az, *ae, *z = NULL, *e = NULL;
+	if (dz_value_advice(kind, value, unit, &az, &ae) == 0) {
+		z = dz_fmt("%s；%s", zh, az);
+		e = dz_fmt("%s; %s", en, ae);
+		dz_free(az);
+		dz_free(ae);
+	}
+	invalid(x, r, n, f, value, z ? z : zh, e ? e : en);
+	dz_free(z);
+	dz_free(e);
+}
+
 static void k_field_valid(dz_ctx *x, const dz_rule *r)
 {
 	xmlNodePtr ind = indicators_node(x), n;
@@ -328,8 +347,9 @@ static void k_field_valid(dz_ctx *x, const dz_rule *r)
 		} else if (f->type == DZ_T_DATE) {
 			long d;
 			if (dz_date_parse(&d, v))
-				invalid(x, r, n, f, v, "不是有效日期（应为 YYYY-MM-DD）",
-					"is not a valid date (YYYY-MM-DD)");
+				invalid_advised(x, r, n, f, v, DZ_XK_DATE, NULL,
+						"不是有效日期（应为 YYYY-MM-DD）",
+						"is not a valid date (YYYY-MM-DD)");
 		} else if (f->type == DZ_T_BOOL) {
 			if (strcmp(v, "true") && strcmp(v, "false") && strcmp(v, "是") && strcmp(v, "否"))
 				invalid(x, r, n, f, v, "应为 是/否（true/false）", "must be true or false");
@@ -346,7 +366,8 @@ static void k_field_valid(dz_ctx *x, const dz_rule *r)
 			else if (pr == -2)
 				invalid(x, r, n, f, v, "数值过大", "is too large");
 			else if (pr)
-				invalid(x, r, n, f, v, "不是数字", "is not a number");
+				invalid_advised(x, r, n, f, v, DZ_XK_NUMBER, unit, "不是数字",
+						"is not a number");
 			else if (!dz_unit_lookup(unit, &dim, &fac))
 				invalid(x, r, n, f, v, "单位无法识别", "has an unknown unit");
 			else if (!type_dims(f->type, dim))
