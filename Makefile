@@ -1,20 +1,32 @@
 # dossier — build, test, install.
 #
-#   make            build build/libdossier.a and build/dossier
-#   make demo       install missing Debian packages, build, run the sample job
-#   make check      install, build, run every test (also under ASan+UBSan)
-#   make install    PREFIX=/usr/local DESTDIR= ...
+#   make            build build/dossier, build/libdossier.a and build/libdossier.so.*
+#   make demo       install what running needs (Debian packages), build, run the sample job
+#   make check      install what testing needs too, build, run every test (also under ASan+UBSan)
+#   make install    PREFIX=/usr/local DESTDIR= ... (after any build; no root needed for a
+#                   PREFIX of one's own, e.g. PREFIX=$$HOME/.local)
+#   make deb        Debian packages dossier, libdossier0, libdossier-dev in build-deb/
 #   make fuzz       libFuzzer targets (clang) in build-fuzz/fuzz/ (doc/fuzzing.md)
 #
 # Project flags live in DOSSIER_CFLAGS so a user's CFLAGS are kept (redis).
 # V=1 shows the commands.
 
+VERSION   := $(shell sed -n 's/^\#define DOSSIER_VERSION "\(.*\)"$$/\1/p' include/dossier/common.h)
+# the shared library's soname, libdossier.so.$(SOVERSION): raise it when the
+# ABI breaks (debian/libdossier0.symbols lists the ABI)
+SOVERSION := 0
+
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
 LIBDIR    ?= $(PREFIX)/lib
 INCLUDEDIR?= $(PREFIX)/include
-DATADIR   ?= $(PREFIX)/share/dossier
-MANDIR    ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+DATAROOTDIR ?= $(PREFIX)/share
+# the installed binary finds its data as ../share/dossier beside its own
+# folder, wherever it was installed; DATADIR is the fallback compiled in
+DATADIR   ?= $(DATAROOTDIR)/dossier
+MANDIR    ?= $(DATAROOTDIR)/man
+BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
@@ -46,21 +58,53 @@ else
 Q = @
 endif
 
-.PHONY: all deps demo check test test-san install uninstall clean lint fuzz
+.PHONY: all deps deps-run demo check test test-san install uninstall clean lint fuzz deb
 # keep the fuzz objects make would treat as intermediate
 .SECONDARY: $(FUZZ_TARGETS:%=$(B)/tests/fuzz/fuzz_%.o) $(B)/tests/fuzz/replay.o \
 	$(FUZZ_TARGETS:%=build-fuzz/tests/fuzz/fuzz_%.o)
 
-all: $(B)/libdossier.a $(B)/dossier
 
-$(B)/%.o: %.c
+MAN_EN := $(wildcard man/*.1)
+# Chinese pages: written readable in man/zh_CN/, made settable by groff 1.22
+# (line breaks between Chinese characters) by scripts/cjk-man
+MAN_ZH := $(patsubst man/zh_CN/%,$(B)/man/zh_CN/%,$(wildcard man/zh_CN/*.1))
+
+all: $(B)/libdossier.a $(B)/libdossier.so.$(VERSION) $(B)/dossier $(MAN_ZH)
+
+$(B)/man/zh_CN/%.1: man/zh_CN/%.1 scripts/cjk-man
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  MAN     $@")
+	$(Q)scripts/cjk-man <$< >$@.tmp && mv $@.tmp $@
+
+# library objects serve the static and the shared library alike
+$(LIB_OBJ): PIC = -fPIC -fno-semantic-interposition
+
+# Objects are rebuilt when the compiler or its flags change (CFLAGS, the
+# sanitizers, position-independent library code), recorded in $(B)/.flags;
+# the data folder compiled in is left out, so `make install PREFIX=...`
+# after `make` rebuilds nothing.
+FLAGS_SIG := $(CC) $(CPPFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) pic
+ifneq ($(file <$(B)/.flags),$(FLAGS_SIG))
+$(shell mkdir -p $(B))
+$(file >$(B)/.flags,$(FLAGS_SIG))
+endif
+
+$(B)/%.o: %.c $(B)/.flags
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
-	$(Q)$(CC) $(DOSSIER_CFLAGS) $(CFLAGS) $(EXTRA_CFLAGS) -c $< -o $@
+	$(Q)$(CC) $(DOSSIER_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(PIC) $(EXTRA_CFLAGS) -c $< -o $@
 
 $(B)/libdossier.a: $(LIB_OBJ)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)rm -f $@ && ar rcs $@ $^
+
+# exports only the public API (dossier_*): src/libdossier.map
+$(B)/libdossier.so.$(VERSION): $(LIB_OBJ) src/libdossier.map
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(CC) -shared -Wl,-soname,libdossier.so.$(SOVERSION) -Wl,--version-script=src/libdossier.map \
+		-Wl,--no-undefined -Wl,--as-needed $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $(LIB_OBJ) $(DEP_LIBS)
+	$(Q)ln -sf libdossier.so.$(VERSION) $(B)/libdossier.so.$(SOVERSION)
+	$(Q)ln -sf libdossier.so.$(SOVERSION) $(B)/libdossier.so
 
 $(B)/dossier: $(CLI_OBJ) $(B)/libdossier.a
 	@$(if $(Q),echo "  LD      $@")
@@ -80,11 +124,16 @@ build-fuzz/fuzz/fuzz_%: build-fuzz/tests/fuzz/fuzz_%.o build-fuzz/libdossier.a
 	@$(if $(Q),echo "  LD      $@")
 	$(Q)$(CC) $(CFLAGS) -fsanitize=fuzzer,address,undefined $(LDFLAGS) -o $@ $^ $(DEP_LIBS)
 
-deps:
-	@./scripts/install-deps.sh
+# two sets of Debian packages: what running needs, and that plus what
+# packaging and testing need (scripts/install-deps.sh --list run|test)
+deps-run:
+	@./scripts/install-deps.sh --run
 
-# The main job on a sample: check every scheme's sample centre.
-demo: deps
+deps:
+	@./scripts/install-deps.sh --test
+
+# The main job on the samples: check, render, pack and verify each one.
+demo: deps-run
 	@$(MAKE) --no-print-directory all
 	@./scripts/demo.sh
 
@@ -99,23 +148,41 @@ test: all $(B)/unit $(FUZZ_REPLAY)
 	@./tests/run.sh $(B)
 
 install: all
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/dossier \
-		$(DESTDIR)$(DATADIR)/outlines/schema $(DESTDIR)$(DATADIR)/templates \
-		$(DESTDIR)$(DATADIR)/fonts $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(PKGCONFIGDIR) \
+		$(DESTDIR)$(INCLUDEDIR)/dossier $(DESTDIR)$(DATADIR)/outlines/schema \
+		$(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR)/fonts \
+		$(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/zh_CN/man1 $(DESTDIR)$(BASHCOMPDIR)
 	install -m 755 $(B)/dossier $(DESTDIR)$(BINDIR)/dossier
-	install -m 644 $(B)/libdossier.a $(DESTDIR)$(LIBDIR)/libdossier.a
+	install -m 644 $(B)/libdossier.a $(B)/libdossier.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
+	ln -sf libdossier.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libdossier.so.$(SOVERSION)
+	ln -sf libdossier.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libdossier.so
+	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
+		-e 's|@VERSION@|$(VERSION)|; s|@LIBS@|$(filter-out $(shell pkg-config --libs $(PKGS) 2>/dev/null),$(DEP_LIBS))|; s|@REQUIRES@|$(PKGS)|' \
+		src/dossier.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/dossier.pc
 	install -m 644 include/dossier.h $(DESTDIR)$(INCLUDEDIR)/dossier.h
 	install -m 644 include/dossier/*.h $(DESTDIR)$(INCLUDEDIR)/dossier/
 	install -m 644 outlines/*.xml $(DESTDIR)$(DATADIR)/outlines/
 	install -m 644 outlines/schema/*.xsd $(DESTDIR)$(DATADIR)/outlines/schema/
 	install -m 644 templates/*.style $(DESTDIR)$(DATADIR)/templates/
 	install -m 644 fonts/fonts.conf $(DESTDIR)$(DATADIR)/fonts/fonts.conf
-	install -m 644 man/dossier.1 $(DESTDIR)$(MANDIR)/man1/dossier.1
+	for f in fonts/*.ttf; do [ ! -f "$$f" ] || install -m 644 "$$f" $(DESTDIR)$(DATADIR)/fonts/ || exit 1; done
+	install -m 644 $(MAN_EN) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN_ZH) $(DESTDIR)$(MANDIR)/zh_CN/man1/
+	install -m 644 completion/dossier.bash $(DESTDIR)$(BASHCOMPDIR)/dossier
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/dossier $(DESTDIR)$(LIBDIR)/libdossier.a \
-		$(DESTDIR)$(INCLUDEDIR)/dossier.h $(DESTDIR)$(MANDIR)/man1/dossier.1
+		$(DESTDIR)$(LIBDIR)/libdossier.so $(DESTDIR)$(LIBDIR)/libdossier.so.$(SOVERSION) \
+		$(DESTDIR)$(LIBDIR)/libdossier.so.$(VERSION) $(DESTDIR)$(PKGCONFIGDIR)/dossier.pc \
+		$(DESTDIR)$(INCLUDEDIR)/dossier.h $(DESTDIR)$(BASHCOMPDIR)/dossier \
+		$(MAN_EN:man/%=$(DESTDIR)$(MANDIR)/man1/%) $(MAN_ZH:$(B)/man/zh_CN/%=$(DESTDIR)$(MANDIR)/zh_CN/man1/%)
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/dossier $(DESTDIR)$(DATADIR)
+
+# Debian packages (debian/) built by dpkg-buildpackage from a copy of the
+# tree in build-deb/, then judged by lintian
+deb:
+	@./scripts/install-deps.sh --deb
+	@./scripts/make-deb.sh build-deb
 
 # libFuzzer binaries (clang, ASan+UBSan) in build-fuzz/fuzz/; see doc/fuzzing.md
 fuzz: deps
@@ -127,6 +194,6 @@ lint:
 	clang-tidy $(LIB_SRC) $(CLI_SRC) -- $(DOSSIER_CFLAGS)
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-fuzz build-deb
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

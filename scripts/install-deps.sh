@@ -1,43 +1,77 @@
 #!/bin/sh
-# install-deps.sh — install the Debian packages dossier needs to build and test.
+# install-deps.sh — install the Debian packages dossier needs.
 #
-# Installs only what is missing, as root or through sudo. Called by `make deps`
-# (and so by `make demo` and `make check`); safe to run again. With --fuzz,
-# installs only FUZZ_PKGS (called by `make fuzz`).
+#   scripts/install-deps.sh --run    build and run it (make demo)
+#   scripts/install-deps.sh --deb    build and run it, and make the .deb (make deb)
+#   scripts/install-deps.sh [--test] all of that and what the tests need (make check)
+#   scripts/install-deps.sh --fuzz   clang with libFuzzer (make fuzz)
+#   scripts/install-deps.sh --list SET   print a set (run, test, deb, fuzz), one a line
+#
+# Prints the set it needs, installs only what is missing, as root or through
+# sudo; safe to run again. README ("The two commands") gives the size of each
+# set on a fresh Debian 12.
 set -eu
 
-# build: compiler, libraries of every pipeline stage
-PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
+# run: compiler and the libraries of every pipeline stage, the free Chinese
+# fonts the renderer falls back to, and the sRGB profile PDF/A embeds
+RUN_PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
 libcmark-gfm-extensions-dev libzip-dev libssl-dev libutf8proc-dev \
-libhpdf-dev libharfbuzz-dev libunibreak-dev"
-# build and runtime: Excel workbooks out (dossier export --xlsx)
-PKGS="$PKGS libxlsxwriter-dev"
-# fonts the renderer falls back to (free, from Debian) and the sRGB profile
-PKGS="$PKGS fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"
-# tests: independent judges of what dossier writes
-PKGS="$PKGS libxml2-utils time zip unzip p7zip-full libarchive-tools \
-python3 openssl poppler-utils qpdf valgrind util-linux \
+libhpdf-dev libharfbuzz-dev libunibreak-dev libxlsxwriter-dev \
+fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai icc-profiles-free"
+# deb: make deb (dpkg-buildpackage) and its judge
+DEB_PKGS="debhelper dpkg-dev fakeroot lintian"
+# test: independent judges of what dossier writes (XML, ZIP, PDF, PDF/A,
+# signatures), memcheck, man, and what the install tests use
+TEST_PKGS="libxml2-utils time zip unzip p7zip-full libarchive-tools \
+python3 openssl poppler-utils qpdf valgrind util-linux passwd man-db groff-base \
 default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java"
-# tests only (tests/suites/office.sh): other programs that write the
-# workbooks and documents dossier imports
-PKGS="$PKGS python3-openpyxl pandoc libreoffice-calc libreoffice-writer"
-# make fuzz only (install-deps.sh --fuzz): clang-14 with libFuzzer and sanitizers
+# test only (tests/suites/office.sh): other programs that write the
+# workbooks and Word documents dossier imports
+TEST_PKGS="$TEST_PKGS python3-openpyxl pandoc libreoffice-calc libreoffice-writer"
+# make fuzz only: clang-14 with libFuzzer and sanitizers
 FUZZ_PKGS="clang libclang-rt-14-dev"
-[ "${1:-}" = --fuzz ] && PKGS=$FUZZ_PKGS
 
+set_of() {
+	case $1 in
+	run) echo "$RUN_PKGS" ;;
+	deb) echo "$RUN_PKGS $DEB_PKGS" ;;
+	test) echo "$RUN_PKGS $DEB_PKGS $TEST_PKGS" ;;
+	fuzz) echo "$FUZZ_PKGS" ;;
+	*) echo "install-deps.sh: unknown set $1 (run, deb, test, fuzz)" >&2; exit 2 ;;
+	esac
+}
+
+set=test
+case ${1:-} in
+--run) set=run ;;
+--deb) set=deb ;;
+--test|"") set=test ;;
+--fuzz) set=fuzz ;;
+--list) set_of "${2:-test}" | tr -s ' ' '\n'; exit 0 ;;
+*) echo "usage: scripts/install-deps.sh [--run|--deb|--test|--fuzz|--list SET]" >&2; exit 2 ;;
+esac
+PKGS=$(set_of $set)
+
+echo "dossier: Debian packages to $(case $set in run) echo "build and run" ;; deb) echo "build, run and package" ;;
+	test) echo "build, run, package and test" ;; fuzz) echo fuzz ;; esac) ($set set):" >&2
+# shellcheck disable=SC2086
+echo $PKGS | fmt -w 76 | sed 's/^/  /' >&2
 missing=""
 for p in $PKGS; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-        missing="$missing $p"
-    fi
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
 done
-[ -z "$missing" ] && exit 0
+if [ -z "$missing" ]; then
+	echo "dossier: all installed" >&2
+	exit 0
+fi
 
-echo "dossier: installing Debian packages:$missing" >&2
+echo "dossier: installing:$missing" >&2
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
-    echo "dossier: need root or sudo to install:$missing" >&2
-    echo "dossier: 需要 root 或 sudo 权限安装：$missing" >&2
-    exit 1
+	echo "dossier: need root or sudo to install:$missing" >&2
+	echo "dossier: 需要 root 或 sudo 权限安装：$missing" >&2
+	exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq

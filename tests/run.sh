@@ -20,7 +20,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 2
 [ $# -gt 0 ] || set -- build
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-unset DOSSIER_DATADIR
+unset DOSSIER_DATADIR DOSSIER_LANG LC_MESSAGES
 pass=0 fail=0
 tmproot=$(mktemp -d "${TMPDIR:-/tmp}/dossier-tests.XXXXXX")
 trap 'rm -rf "$tmproot"' EXIT
@@ -185,15 +185,19 @@ for b in "$@"; do
 	done
 done
 
-# make install honours DESTDIR and the installed tool finds its data
+# make install honours DESTDIR, and the installed tool finds its data
+# beside itself (tests/suites/install.sh: PREFIX, a user, the Debian package)
 if [ -x build/dossier ]; then
 	echo "# install"
 	inst=$tmproot/inst
 	if make -s install DESTDIR="$inst" >/dev/null 2>&1; then
 		ok
-		DOSSIER_DATADIR=$inst/usr/local/share/dossier expect_exit "installed binary" 0 \
-			"$inst/usr/local/bin/dossier" check samples/most-tic-2021
-		[ -f "$inst/usr/local/share/man/man1/dossier.1" ] && ok || bad "man page installed"
+		expect_exit "installed binary" 0 "$inst/usr/local/bin/dossier" check samples/most-tic-2021
+		for f in man/man1/dossier.1 man/man1/dossier-render.1 man/zh_CN/man1/dossier-render.1 \
+			bash-completion/completions/dossier; do
+			[ -f "$inst/usr/local/share/$f" ] && ok || bad "$f installed"
+		done
+		[ -f "$inst/usr/local/lib/libdossier.so.0" ] && [ -f "$inst/usr/local/lib/pkgconfig/dossier.pc" ] && ok || bad "libdossier.so.0 and dossier.pc installed"
 	else
 		bad "make install DESTDIR=..."
 	fi

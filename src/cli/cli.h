@@ -4,6 +4,7 @@
  */
 #ifndef DOSSIER_CLI_H
 #define DOSSIER_CLI_H
+#include <getopt.h>
 #include <stdio.h>
 #include "dossier.h"
 
@@ -18,21 +19,38 @@ enum {
 typedef struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
+	const struct option *options; /* the table its getopt_long reads */
 	const char *summary_zh, *summary_en;
 } cli_cmd;
 
-/* 1 if messages should be Chinese (LANG/LC_ALL/LC_MESSAGES zh*, or --lang). */
+/* 1 if messages should be Chinese: --lang, else DOSSIER_LANG, else
+ * LC_ALL, LC_MESSAGES, LANG (zh* is Chinese). */
 extern int cli_zh;
 void cli_lang_init(void);
+/* --lang VALUE (zh or en, also zh_CN, en_US.UTF-8 ...): 0, or -1 after
+ * saying what is wrong (cmd names the subcommand, or NULL). */
+int cli_set_lang(const char *cmd, const char *value);
 /* Pick the message for the current language. */
 #define L(zh, en) (cli_zh ? (zh) : (en))
+
+/* Usage errors are one line saying what is wrong, then the hint to use
+ * --help; both return EXIT_USAGE. cli_bad_option takes what getopt_long
+ * returned for an option it could not take (':' or '?': the option strings
+ * start with ':' and opterr is left to the commands to clear). */
+int cli_bad_option(const char *cmd, int opt, char **argv);
+int cli_usage_hint(const char *cmd);
+/* dossier --version: versions of the tool and the libraries in use. */
+void cli_print_version(FILE *f);
 
 /* Print the library's last error as "dossier: file:line:col: message" plus
  * the hint, in the current language. Returns the exit status for it. */
 int cli_print_error(const char *what);
 
-/* Directory holding outlines/ (with schema/) and templates/. */
+/* Directory holding outlines/ (with schema/), templates/ and fonts/. */
 const char *cli_datadir(void);
+/* Print the scheme ids (outline file names) found in extra (may be NULL)
+ * and dir, sorted, once each. Returns an exit status. */
+int cli_list_schemes(FILE *out, const char *extra, const char *dir);
 /* Parse a size like "16M", "200K", "1G" or plain bytes; 0 on error. */
 size_t cli_parse_size(const char *s);
 /* Parse a positive whole number below 10^9; 0 on error. */
@@ -106,5 +124,7 @@ int cmd_verify(int argc, char **argv);
 int cmd_keygen(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+extern const struct option cli_check_options[], cli_render_options[], cli_pack_options[],
+	cli_verify_options[], cli_keygen_options[], cli_export_options[], cli_import_options[];
 
 #endif

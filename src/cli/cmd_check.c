@@ -26,7 +26,7 @@ static void help(FILE *f)
 "  --outline 文件       使用此提纲文件，而不按 centre.xml 的 scheme 查找\n"
 "  --outlines 目录      先在此目录查找 <方案>.xml\n"
 "  --encoding 编码      章节文件的编码（UTF-8、GB18030、UTF-16），默认自动识别\n"
-"  --lang zh|en         消息语言（默认按 LANG）\n"
+"  --lang zh|en         消息语言（默认按 DOSSIER_LANG，再按 LANG 等）\n"
 "  -q, --quiet          只输出汇总\n"
 "  -h, --help           显示本帮助\n"
 "\n",
@@ -47,7 +47,7 @@ static void help(FILE *f)
 "  --outlines DIR       look for <scheme>.xml in DIR first\n"
 "  --encoding ENC       encoding of section files (UTF-8, GB18030, UTF-16);\n"
 "                       default: detect\n"
-"  --lang zh|en         message language (default from LANG)\n"
+"  --lang zh|en         message language (default: DOSSIER_LANG, then LANG...)\n"
 "  -q, --quiet          print only the summary\n"
 "  -h, --help           show this help\n"
 "\n"));
@@ -163,19 +163,20 @@ static void print_row(const row *rw)
 	       rw->scheme ? rw->scheme : "-", rw->name && *rw->name ? rw->name : "-", rw->dir);
 }
 
+const struct option cli_check_options[] = {
+	{"format", required_argument, NULL, 'f'},
+	{"as-of", required_argument, NULL, 'a'},
+	{"outline", required_argument, NULL, 'o'},
+	{"outlines", required_argument, NULL, 'O'},
+	{"encoding", required_argument, NULL, 'e'},
+	CLI_LIMIT_OPTIONS,
+	{"lang", required_argument, NULL, 'l'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
 int cmd_check(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{"format", required_argument, NULL, 'f'},
-		{"as-of", required_argument, NULL, 'a'},
-		{"outline", required_argument, NULL, 'o'},
-		{"outlines", required_argument, NULL, 'O'},
-		{"encoding", required_argument, NULL, 'e'},
-		CLI_LIMIT_OPTIONS,
-		{"lang", required_argument, NULL, 'l'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
 	opts op;
 	row *rows;
 	int c, i, worst = EXIT_COMPLETE, n;
@@ -185,13 +186,14 @@ int cmd_check(int argc, char **argv)
 	op.format = "text";
 	op.first_json = 1;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", lo, NULL)) != -1) {
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":qh", cli_check_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
 				fprintf(stderr, L("dossier check: --format 只能是 text 或 json\n",
 						  "dossier check: --format must be text or json\n"));
-				return EXIT_USAGE;
+				return cli_usage_hint("check");
 			}
 			op.format = optarg;
 			break;
@@ -199,21 +201,23 @@ int cmd_check(int argc, char **argv)
 		case 'o': op.ses.outline = optarg; break;
 		case 'O': op.ses.outlines = optarg; break;
 		case 'e': op.ses.encoding = optarg; break;
-		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
+		case 'l':
+			if (cli_set_lang("check", optarg) != 0)
+				return cli_usage_hint("check");
+			break;
 		case 'q': op.quiet = 1; break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
 		default:
 			if ((i = cli_session_limit(&op.ses, c, optarg, "check")) > 0)
 				break;
-			if (i == 0)
-				help(stderr);
-			return EXIT_USAGE;
+			return i == 0 ? cli_bad_option("check", c, argv) : EXIT_USAGE;
 		}
 	}
 	n = argc - optind;
 	if (n <= 0) {
-		help(stderr);
-		return EXIT_USAGE;
+		fprintf(stderr, "%s", L("dossier check: 需要至少一个中心目录（或 evaluation-tables.xml）\n",
+					"dossier check: give at least one centre directory (or evaluation-tables.xml)\n"));
+		return cli_usage_hint("check");
 	}
 	if (op.as_of) {
 		long d;

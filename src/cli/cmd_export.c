@@ -52,17 +52,18 @@ static void help(FILE *f)
 "Exit status: 0 written; 2 bad usage, cannot read or write; 3 internal failure.\n"));
 }
 
+const struct option cli_export_options[] = {
+	{"xlsx", required_argument, NULL, 'x'},
+	{"blank", no_argument, NULL, 'b'},
+	{"scheme", required_argument, NULL, 's'},
+	{"outline", required_argument, NULL, 'o'},
+	{"outlines", required_argument, NULL, 'O'},
+	{"lang", required_argument, NULL, 'l'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
 int cmd_export(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{"xlsx", required_argument, NULL, 'x'},
-		{"blank", no_argument, NULL, 'b'},
-		{"scheme", required_argument, NULL, 's'},
-		{"outline", required_argument, NULL, 'o'},
-		{"outlines", required_argument, NULL, 'O'},
-		{"lang", required_argument, NULL, 'l'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
 	dossier_office_options oo = DOSSIER_OFFICE_OPTIONS_INIT;
 	cli_session ses;
 	const char *xlsx = NULL, *scheme = NULL;
@@ -72,22 +73,33 @@ int cmd_export(int argc, char **argv)
 	int ch, blank = 0, status = EXIT_COMPLETE;
 	cli_session_init(&ses);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":h", cli_export_options, NULL)) != -1) {
 		switch (ch) {
 		case 'x': xlsx = optarg; break;
 		case 'b': blank = 1; break;
 		case 's': scheme = optarg; break;
 		case 'o': ses.outline = optarg; break;
 		case 'O': ses.outlines = optarg; break;
-		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
+		case 'l':
+			if (cli_set_lang("export", optarg) != 0)
+				return cli_usage_hint("export");
+			break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
-		default: help(stderr); return EXIT_USAGE;
+		default: return cli_bad_option("export", ch, argv);
 		}
 	}
-	if (!xlsx || (blank ? argc - optind != 0 || (!scheme && !ses.outline)
-			    : argc - optind != 1 || scheme)) {
-		help(stderr);
-		return EXIT_USAGE;
+	if (!xlsx) {
+		fprintf(stderr, "%s", L("dossier export: 用 --xlsx 给出要写的工作簿\n",
+					"dossier export: give the workbook to write with --xlsx\n"));
+		return cli_usage_hint("export");
+	}
+	if (blank ? argc - optind != 0 || (!scheme && !ses.outline) : argc - optind != 1 || scheme) {
+		fprintf(stderr, "%s", blank ? L("dossier export: --blank 需要 --scheme，且不带目录\n",
+						"dossier export: --blank takes --scheme and no directory\n")
+					    : L("dossier export: 需要恰好一个中心目录（或 --blank --scheme）\n",
+						"dossier export: give exactly one centre directory (or --blank --scheme)\n"));
+		return cli_usage_hint("export");
 	}
 	if (blank) {
 		if (!(o = cli_outline_for(&ses, scheme ? scheme : "", &status)))

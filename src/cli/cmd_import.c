@@ -223,21 +223,22 @@ static int print_markdown(dossier_office_options *oo, const char *docx)
 	return status;
 }
 
+const struct option cli_import_options[] = {
+	{"xlsx", required_argument, NULL, 'x'},
+	{"docx", required_argument, NULL, 'w'},
+	{"doc", required_argument, NULL, 'd'},
+	{"scheme", required_argument, NULL, 's'},
+	{"force", no_argument, NULL, 'f'},
+	{"markdown", no_argument, NULL, 'M'},
+	{"outline", required_argument, NULL, 'o'},
+	{"outlines", required_argument, NULL, 'O'},
+	{"max-input", required_argument, NULL, 'm'},
+	{"lang", required_argument, NULL, 'l'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
 int cmd_import(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{"xlsx", required_argument, NULL, 'x'},
-		{"docx", required_argument, NULL, 'w'},
-		{"doc", required_argument, NULL, 'd'},
-		{"scheme", required_argument, NULL, 's'},
-		{"force", no_argument, NULL, 'f'},
-		{"markdown", no_argument, NULL, 'M'},
-		{"outline", required_argument, NULL, 'o'},
-		{"outlines", required_argument, NULL, 'O'},
-		{"max-input", required_argument, NULL, 'm'},
-		{"lang", required_argument, NULL, 'l'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
 	dossier_office_options oo = DOSSIER_OFFICE_OPTIONS_INIT;
 	cli_session ses;
 	const char *xlsx = NULL, *docx = NULL, *doc = NULL, *scheme = NULL;
@@ -245,7 +246,8 @@ int cmd_import(int argc, char **argv)
 	int ch, status, markdown = 0;
 	cli_session_init(&ses);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":h", cli_import_options, NULL)) != -1) {
 		switch (ch) {
 		case 'x': xlsx = optarg; break;
 		case 'w': docx = optarg; break;
@@ -259,19 +261,30 @@ int cmd_import(int argc, char **argv)
 			if (!(oo.max_file = cli_parse_size(optarg))) {
 				fprintf(stderr, L("dossier import: 无效的上限：%s\n",
 						  "dossier import: invalid limit: %s\n"), optarg);
-				return EXIT_USAGE;
+				return cli_usage_hint("import");
 			}
 			break;
-		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
+		case 'l':
+			if (cli_set_lang("import", optarg) != 0)
+				return cli_usage_hint("import");
+			break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
-		default: help(stderr); return EXIT_USAGE;
+		default: return cli_bad_option("import", ch, argv);
 		}
 	}
-	if (markdown && docx && !xlsx && argc == optind)
+	if (!xlsx == !docx) {
+		fprintf(stderr, "%s", L("dossier import: 给出 --xlsx 或 --docx 之一\n",
+					"dossier import: give one of --xlsx and --docx\n"));
+		return cli_usage_hint("import");
+	}
+	if (markdown && docx && argc == optind)
 		return print_markdown(&oo, docx);
-	if (argc - optind != 1 || !xlsx == !docx || (doc && !docx) || markdown) {
-		help(stderr);
-		return EXIT_USAGE;
+	if (argc - optind != 1 || (doc && !docx) || markdown) {
+		fprintf(stderr, "%s", markdown ? L("dossier import: --markdown 只用于 --docx，且不带目录\n",
+						   "dossier import: --markdown goes with --docx and no directory\n")
+					       : L("dossier import: 需要恰好一个中心目录\n",
+						   "dossier import: give exactly one centre directory\n"));
+		return cli_usage_hint("import");
 	}
 	schema = dz_fmt("%s/outlines/schema", cli_datadir());
 	if (!schema)

@@ -42,18 +42,20 @@ static void help(FILE *f)
 "Exit status: 0 done; 2 bad usage or cannot write; 3 internal failure.\n"));
 }
 
+const struct option cli_keygen_options[] = {
+	{"force", no_argument, NULL, 'f'},
+	{"days", required_argument, NULL, 'd'},
+	{"lang", required_argument, NULL, 'l'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
 int cmd_keygen(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{"force", no_argument, NULL, 'f'},
-		{"days", required_argument, NULL, 'd'},
-		{"lang", required_argument, NULL, 'l'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
 	dossier_keygen_options ko = DOSSIER_KEYGEN_OPTIONS_INIT;
 	int ch;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", lo, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":h", cli_keygen_options, NULL)) != -1) {
 		switch (ch) {
 		case 'f': ko.overwrite = 1; break;
 		case 'd':
@@ -65,14 +67,18 @@ int cmd_keygen(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
-		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
+		case 'l':
+			if (cli_set_lang("keygen", optarg) != 0)
+				return cli_usage_hint("keygen");
+			break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
-		default: help(stderr); return EXIT_USAGE;
+		default: return cli_bad_option("keygen", ch, argv);
 		}
 	}
 	if (argc - optind != 1) {
-		help(stderr);
-		return EXIT_USAGE;
+		fprintf(stderr, "%s", L("dossier keygen: 需要恰好一个目录\n",
+					"dossier keygen: give exactly one directory\n"));
+		return cli_usage_hint("keygen");
 	}
 	if (dossier_keygen(argv[optind], &ko) != 0)
 		return cli_print_error(NULL);

@@ -169,29 +169,30 @@ static int usage_error(const char *zh, const char *en, const char *arg)
 	return EXIT_USAGE;
 }
 
+const struct option cli_pack_options[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"key", required_argument, NULL, 'k'},
+	{"cert", required_argument, NULL, 'c'},
+	{"chain", required_argument, NULL, 'C'},
+	{"password-file", required_argument, NULL, 'p'},
+	{"password-env", required_argument, NULL, 'P'},
+	{"password", required_argument, NULL, 'W'},
+	{"reports", required_argument, NULL, 'r'},
+	{"allow-incomplete", no_argument, NULL, 'I'},
+	{"as-of", required_argument, NULL, 'a'},
+	{"outline", required_argument, NULL, 'O'},
+	{"outlines", required_argument, NULL, 'D'},
+	{"encoding", required_argument, NULL, 'e'},
+	CLI_LIMIT_OPTIONS,
+	{"level", required_argument, NULL, 'L'},
+	{"force-zip64", no_argument, NULL, 'Z'},
+	{"lang", required_argument, NULL, 'l'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
 int cmd_pack(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"key", required_argument, NULL, 'k'},
-		{"cert", required_argument, NULL, 'c'},
-		{"chain", required_argument, NULL, 'C'},
-		{"password-file", required_argument, NULL, 'p'},
-		{"password-env", required_argument, NULL, 'P'},
-		{"password", required_argument, NULL, 'W'},
-		{"reports", required_argument, NULL, 'r'},
-		{"allow-incomplete", no_argument, NULL, 'I'},
-		{"as-of", required_argument, NULL, 'a'},
-		{"outline", required_argument, NULL, 'O'},
-		{"outlines", required_argument, NULL, 'D'},
-		{"encoding", required_argument, NULL, 'e'},
-		CLI_LIMIT_OPTIONS,
-		{"level", required_argument, NULL, 'L'},
-		{"force-zip64", no_argument, NULL, 'Z'},
-		{"lang", required_argument, NULL, 'l'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
 	dossier_pack_options po = DOSSIER_PACK_OPTIONS_INIT;
 	dossier_check_options co = DOSSIER_CHECK_OPTIONS_INIT;
 	const char *out = NULL, *key[2] = {NULL, NULL}, *cert[2] = {NULL, NULL},
@@ -208,7 +209,8 @@ int cmd_pack(int argc, char **argv)
 	const char *sde;
 	cli_session_init(&ses);
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:qh", lo, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":o:qh", cli_pack_options, NULL)) != -1) {
 		int k = nkeys ? nkeys - 1 : 0;
 		switch (ch) {
 		case 'o': out = optarg; break;
@@ -245,16 +247,17 @@ int cmd_pack(int argc, char **argv)
 				return usage_error("--level 须为 1 到 9：%s", "--level must be 1 to 9: %s", optarg);
 			break;
 		case 'Z': po.force_zip64 = 1; break;
-		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
+		case 'l':
+			if (cli_set_lang("pack", optarg) != 0)
+				return cli_usage_hint("pack");
+			break;
 		case 'q': quiet = 1; break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
 		default: {
 			int took = cli_session_limit(&ses, ch, optarg, "pack");
 			if (took > 0)
 				break;
-			if (took == 0)
-				help(stderr);
-			return EXIT_USAGE;
+			return took == 0 ? cli_bad_option("pack", ch, argv) : EXIT_USAGE;
 		}
 		}
 	}
@@ -269,7 +272,7 @@ int cmd_pack(int argc, char **argv)
 			fprintf(stderr, "%s", L("dossier pack: 用 --key 给出签名私钥（测试可用 dossier keygen）\n",
 						"dossier pack: give the signing key with --key "
 						"(dossier keygen makes test keys)\n"));
-		return EXIT_USAGE;
+		return cli_usage_hint("pack");
 	}
 	dir = argv[optind];
 	if (pw.file && pw.env)

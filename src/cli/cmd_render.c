@@ -201,26 +201,27 @@ static void on_substitute(const char *role, const char *wanted, const char *used
 		role, wanted, used);
 }
 
+const struct option cli_render_options[] = {
+	{"output", required_argument, NULL, 'o'},
+	{"doc", required_argument, NULL, 'd'},
+	{"format", required_argument, NULL, 'f'},
+	{"draft", no_argument, NULL, 'D'},
+	{"no-pdfa", no_argument, NULL, 'N'},
+	{"style", required_argument, NULL, 's'},
+	{"fonts", required_argument, NULL, 'F'},
+	{"max-pages", required_argument, NULL, 'P'},
+	{"as-of", required_argument, NULL, 'a'},
+	{"outline", required_argument, NULL, 'L'},
+	{"outlines", required_argument, NULL, 'O'},
+	{"encoding", required_argument, NULL, 'e'},
+	CLI_LIMIT_OPTIONS,
+	{"lang", required_argument, NULL, 'l'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
 int cmd_render(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{"output", required_argument, NULL, 'o'},
-		{"doc", required_argument, NULL, 'd'},
-		{"format", required_argument, NULL, 'f'},
-		{"draft", no_argument, NULL, 'D'},
-		{"no-pdfa", no_argument, NULL, 'N'},
-		{"style", required_argument, NULL, 's'},
-		{"fonts", required_argument, NULL, 'F'},
-		{"max-pages", required_argument, NULL, 'P'},
-		{"as-of", required_argument, NULL, 'a'},
-		{"outline", required_argument, NULL, 'L'},
-		{"outlines", required_argument, NULL, 'O'},
-		{"encoding", required_argument, NULL, 'e'},
-		CLI_LIMIT_OPTIONS,
-		{"lang", required_argument, NULL, 'l'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
 	static const struct { const char *opt, *kind; } docs[] = {
 		{"summary", "summary-report"}, {"annual", "annual-report"},
 		{"tables", "evaluation-table"}};
@@ -238,7 +239,8 @@ int cmd_render(int argc, char **argv)
 	size_t i;
 	cli_session_init(&ses);
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "o:qh", lo, NULL)) != -1) {
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":o:qh", cli_render_options, NULL)) != -1) {
 		switch (opt) {
 		case 'o': outdir = optarg; break;
 		case 'd': which = optarg; break;
@@ -261,18 +263,22 @@ int cmd_render(int argc, char **argv)
 		case 'L': ses.outline = optarg; break;
 		case 'O': ses.outlines = optarg; break;
 		case 'e': ses.encoding = optarg; break;
-		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
+		case 'l':
+			if (cli_set_lang("render", optarg) != 0) {
+				dz_free(style);
+				dz_free(fonts);
+				return cli_usage_hint("render");
+			}
+			break;
 		case 'q': quiet = 1; break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
 		default: {
 			int took = cli_session_limit(&ses, opt, optarg, "render");
 			if (took > 0)
 				break;
-			if (took == 0)
-				help(stderr);
 			dz_free(style);
 			dz_free(fonts);
-			return EXIT_USAGE;
+			return took == 0 ? cli_bad_option("render", opt, argv) : EXIT_USAGE;
 		}
 		}
 	}
@@ -280,8 +286,20 @@ int cmd_render(int argc, char **argv)
 	    (strcmp(format, "pdf") && strcmp(format, "xml") && strcmp(format, "both")) ||
 	    (strcmp(which, "all") && strcmp(which, "summary") && strcmp(which, "annual") &&
 	     strcmp(which, "tables"))) {
-		help(stderr);
-		status = EXIT_USAGE;
+		if (optind != argc - 1)
+			fprintf(stderr, "%s", L("dossier render: 需要恰好一个中心目录\n",
+						"dossier render: give exactly one centre directory\n"));
+		if (!outdir)
+			fprintf(stderr, "%s", L("dossier render: 用 -o 给出输出目录\n",
+						"dossier render: give the output directory with -o\n"));
+		if (strcmp(format, "pdf") && strcmp(format, "xml") && strcmp(format, "both"))
+			fprintf(stderr, L("dossier render: --format 只能是 pdf、xml 或 both：%s\n",
+					  "dossier render: --format must be pdf, xml or both: %s\n"), format);
+		if (strcmp(which, "all") && strcmp(which, "summary") && strcmp(which, "annual") &&
+		    strcmp(which, "tables"))
+			fprintf(stderr, L("dossier render: --doc 只能是 summary、annual、tables 或 all：%s\n",
+					  "dossier render: --doc must be summary, annual, tables or all: %s\n"), which);
+		status = cli_usage_hint("render");
 		goto done;
 	}
 	if (co.as_of) {

@@ -104,28 +104,30 @@ static void print_pass(const char *pkg, const dossier_verify_result *r, int list
 		printf(L("  已解压到：  %s\n", "  extracted to: %s\n"), extracted);
 }
 
+const struct option cli_verify_options[] = {
+	{"ca", required_argument, NULL, 'c'},
+	{"extract", required_argument, NULL, 'x'},
+	{"list", no_argument, NULL, 'L'},
+	{"max-package", required_argument, NULL, 'P'},
+	{"max-entries", required_argument, NULL, 'E'},
+	{"max-entry-size", required_argument, NULL, 'S'},
+	{"max-total", required_argument, NULL, 'T'},
+	{"max-ratio", required_argument, NULL, 'R'},
+	{"lang", required_argument, NULL, 'l'},
+	{"quiet", no_argument, NULL, 'q'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0}};
+
 int cmd_verify(int argc, char **argv)
 {
-	static const struct option lo[] = {
-		{"ca", required_argument, NULL, 'c'},
-		{"extract", required_argument, NULL, 'x'},
-		{"list", no_argument, NULL, 'L'},
-		{"max-package", required_argument, NULL, 'P'},
-		{"max-entries", required_argument, NULL, 'E'},
-		{"max-entry-size", required_argument, NULL, 'S'},
-		{"max-total", required_argument, NULL, 'T'},
-		{"max-ratio", required_argument, NULL, 'R'},
-		{"lang", required_argument, NULL, 'l'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0}};
 	dossier_verify_options vo = DOSSIER_VERIFY_OPTIONS_INIT;
 	dossier_verify_result *r = NULL;
 	cli_progress prog;
 	int ch, quiet = 0, list = 0, status;
 	const char *pkg;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "qh", lo, NULL)) != -1) {
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":qh", cli_verify_options, NULL)) != -1) {
 		switch (ch) {
 		case 'c': vo.ca_file = optarg; break;
 		case 'x': vo.extract_dir = optarg; break;
@@ -144,17 +146,19 @@ int cmd_verify(int argc, char **argv)
 			else vo.max_ratio = v > 1000000 ? 1000000 : (unsigned)v;
 			break;
 		}
-		case 'l': cli_zh = !strncmp(optarg, "zh", 2); break;
+		case 'l':
+			if (cli_set_lang("verify", optarg) != 0)
+				return cli_usage_hint("verify");
+			break;
 		case 'q': quiet = 1; break;
 		case 'h': help(stdout); return EXIT_COMPLETE;
-		default: help(stderr); return EXIT_USAGE;
+		default: return cli_bad_option("verify", ch, argv);
 		}
 	}
 	if (argc - optind != 1) {
 		fprintf(stderr, "%s", L("dossier verify: 需要恰好一个软件包\n",
 					"dossier verify: give exactly one package\n"));
-		help(stderr);
-		return EXIT_USAGE;
+		return cli_usage_hint("verify");
 	}
 	pkg = argv[optind];
 	cli_progress_init(&prog, quiet, L("核验", "verifying"));

@@ -4,6 +4,7 @@
  * (cached for the run, so 200 centres compile each outline once) and
  * printing findings.
  */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +70,52 @@ void cli_session_dispose(cli_session *s)
 		dz_free(s->cache[i].path);
 	}
 	s->ncache = 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int cli_list_schemes(FILE *out, const char *extra, const char *dir)
+{
+	const char *dirs[2] = {extra, dir};
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	int k, rc = EXIT_COMPLETE;
+	for (k = 0; k < 2; k++) {
+		DIR *d = dirs[k] ? opendir(dirs[k]) : NULL;
+		struct dirent *de;
+		while (d && rc == EXIT_COMPLETE && (de = readdir(d)) != NULL) {
+			size_t len = strlen(de->d_name);
+			if (len <= 4 || de->d_name[0] == '.' || strcmp(de->d_name + len - 4, ".xml"))
+				continue;
+			if (n == cap) {
+				char **more = dz_realloc(names, (cap = cap ? 2 * cap : 16) * sizeof *names);
+				if (!more) {
+					rc = EXIT_INTERNAL;
+					break;
+				}
+				names = more;
+			}
+			if (!(names[n] = dz_strdup(de->d_name))) {
+				rc = EXIT_INTERNAL;
+				break;
+			}
+			names[n++][len - 4] = '\0';
+		}
+		if (d)
+			closedir(d);
+	}
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
+	for (i = 0; rc == EXIT_COMPLETE && i < n; i++)
+		if (i == 0 || strcmp(names[i], names[i - 1]))
+			fprintf(out, "%s\n", names[i]);
+	for (i = 0; i < n; i++)
+		dz_free(names[i]);
+	dz_free(names);
+	return rc;
 }
 
 static char *schema_dir(void)
