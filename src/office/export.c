@@ -690,6 +690,29 @@ static void formats(ex *x)
 	format_set_num_format(x->year, "0");
 }
 
+/* The workbook holds what centre.xsd declares: an element or attribute
+ * it does not know would be left out without a word, so it is refused,
+ * named with its line, before anything is written. */
+static int carried(const dz_xmodel *m, xmlDocPtr doc, const char *path)
+{
+	dz_explained *why = NULL;
+	size_t n = 0, i;
+	int rc = dz_explain(m->root, doc, &why, &n, 200);
+	for (i = 0; rc == 0 && i < n; i++)
+		if (!why[i].what) {
+			char *zh = dz_fmt("%s，无法写入工作簿", why[i].zh);
+			char *en = dz_fmt("%s, so it cannot go into the workbook", why[i].en);
+			rc = dz_err(DOSSIER_ESCHEMA, path, why[i].line, 0, zh ? zh : why[i].zh,
+				    en ? en : why[i].en, why[i].hint_zh, why[i].hint_en);
+			dz_free(zh);
+			dz_free(en);
+		}
+	dz_explained_free(why, n);
+	if (rc == DOSSIER_ENOMEM)
+		dz_err(rc, path, 0, 0, "内存不足", "out of memory", "", "");
+	return rc;
+}
+
 int dossier_xlsx_export(const char *xlsx, const char *centre_xml,
 			const dossier_outline *o, const dossier_office_options *opts)
 {
@@ -712,8 +735,11 @@ int dossier_xlsx_export(const char *xlsx, const char *centre_xml,
 		return dossier_error_last() ? dossier_error_last()->code : DOSSIER_ENOTFOUND;
 	if (centre_xml) {
 		const char *enc;
-		if ((rc = dz_xml_load(&x.doc, &enc, centre_xml, op.max_file)) != 0)
+		if ((rc = dz_xml_load(&x.doc, &enc, centre_xml, op.max_file)) != 0 ||
+		    (rc = carried(m, x.doc, centre_xml)) != 0) {
+			xmlFreeDoc(x.doc);
 			return rc;
+		}
 	}
 	if ((rc = dz_wlayout_build(&l, m->root, o)) != 0) {
 		xmlFreeDoc(x.doc);

@@ -299,6 +299,14 @@ cp "$T/wd/features.docx" "$c/sections/summary-8-other.docx" && rm "$c/sections/s
 code "a Word section's findings (warnings)" 0 "$bin" check "$c"
 has "$T/c.out" "summary-8-other.docx:9: warning [DOCX-IMAGE]" && pass "an image is a finding at its paragraph" || { fail "image finding at paragraph"; show "$T/c.out"; }
 
+echo "# export refuses what the workbook cannot carry"
+rm -rf "$T/odd" && cp -r "$s" "$T/odd"
+sed -i 's#<director>周启明</director>#<director>周启明</director><deputy>沈嘉禾</deputy>#' "$T/odd/centre.xml"
+code "export of an element centre.xsd does not know" 2 "$bin" export --xlsx "$T/odd.xlsx" "$T/odd"
+grep -qE 'centre.xml:[0-9]+: <deputy> does not belong in <identity>, so it cannot go into the workbook' "$T/c.err" \
+	&& pass "the element is named with its line" || { fail "the element is named"; show "$T/c.err"; }
+[ ! -e "$T/odd.xlsx" ] && pass "no workbook written" || fail "a workbook was written"
+
 echo "# usage"
 code "export without --xlsx" 2 "$bin" export "$s"
 code "export --blank without --scheme" 2 "$bin" export --xlsx "$T/b.xlsx" --blank
