@@ -32,7 +32,7 @@ BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
-PKGS       = libxml-2.0 libzip libcrypto libcurl libutf8proc harfbuzz-subset harfbuzz libunibreak
+PKGS       = libxml-2.0 libzip libcrypto libcurl libutf8proc harfbuzz-subset harfbuzz libunibreak xlsxwriter
 DEP_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 DEP_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lz -lm
 DOSSIER_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -50,7 +50,7 @@ CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
 TEST_SRC := tests/unit.c
 # fuzz targets tests/fuzz/fuzz_NAME.c: libFuzzer binaries (make fuzz) and
 # replay_NAME (with tests/fuzz/replay.c), built by check for every build dir
-FUZZ_TARGETS := decode centre outline markdown tables verify font text
+FUZZ_TARGETS := decode centre outline markdown tables verify font text xlsx docx
 FUZZ_REPLAY = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
 FUZZ_FLAGS = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 

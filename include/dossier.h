@@ -14,4 +14,5 @@
 #include "dossier/layout.h"
 #include "dossier/pdf.h"
 #include "dossier/xml.h"
+#include "dossier/office.h"
 #endif

@@ -21,7 +21,7 @@ set -eu
 # sRGB profile PDF/A embeds
 RUN_PKGS="build-essential pkg-config libxml2-dev libcmark-gfm-dev \
 libcmark-gfm-extensions-dev libzip-dev libssl-dev libcurl4-openssl-dev libutf8proc-dev \
-libhpdf-dev libharfbuzz-dev libunibreak-dev libengine-pkcs11-openssl \
+libhpdf-dev libharfbuzz-dev libunibreak-dev libxlsxwriter-dev libengine-pkcs11-openssl \
 fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation \
 fontforge-nox icc-profiles-free"
 # deb: make deb (dpkg-buildpackage) and its judge
@@ -31,6 +31,9 @@ DEB_PKGS="debhelper dpkg-dev fakeroot lintian"
 TEST_PKGS="libxml2-utils time zip unzip p7zip-full libarchive-tools \
 python3 python3-lxml openssl poppler-utils qpdf valgrind util-linux softhsm2 passwd man-db groff-base \
 default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java libjaxb-api-java"
+# test only (tests/suites/office.sh): other programs that write the
+# workbooks and Word documents dossier imports
+TEST_PKGS="$TEST_PKGS python3-openpyxl pandoc libreoffice-calc libreoffice-writer"
 # make fuzz only: clang-14 with libFuzzer and sanitizers
 FUZZ_PKGS="clang libclang-rt-14-dev"
 

@@ -32,8 +32,9 @@ typedef struct {
 } dz_para;
 
 typedef struct {
-	char *id;       /* file name without ".md" */
-	char *path;     /* "sections/<id>.md" relative to the centre dir */
+	char *id;       /* file name without ".md" or ".docx" */
+	char *path;     /* "sections/<id>.md" (or .docx) relative to the centre dir */
+	int docx;       /* read from a Word document: lines are its paragraphs */
 	const char *encoding;
 	cmark_node *doc;
 	size_t chars;   /* non-space characters outside headings */
@@ -55,6 +56,11 @@ typedef struct {
 typedef struct {
 	int line;
 	char *msg;      /* libxml2's message (English) */
+	int code;       /* libxml2's error code */
+	char *path;     /* the node libxml2 names, or NULL */
+	/* the problem explained from centre.xsd's annotations (load/friendly.c),
+	 * NULL where only libxml2's message is known */
+	char *zh, *en, *hint_zh, *hint_en;
 } dz_schema_error;
 
 struct dossier_centre {
@@ -75,6 +81,9 @@ struct dossier_centre {
 	int have_evidence_dir;
 	int from_table;         /* loaded from an evaluation-tables.xml (tables_xml.c):
 				   doc is built from it; no sections, no evidence files */
+	dossier_report *notes;  /* what loading has to say, as findings: files in
+				   sections/ not read, what a .docx section could not
+				   carry (load/centre.c, office/docx.c); NULL if none */
 };
 
 /* ---------- outline (check/) ---------- */
@@ -292,5 +301,11 @@ void *dz_schema_get(const char *dir, const char *name);
 /* Validate; schema errors are appended to *list (capped). Returns count. */
 int dz_schema_validate(void *schema, xmlDocPtr doc, dz_schema_error **list,
 		       size_t *nlist);
+/* Explain the schema errors of a document (load/friendly.c): *list
+ * becomes the explained problems, all at once, followed by those of
+ * libxml2's errors the explanations do not cover. */
+int dz_schema_friendly(const char *schema_dir, xmlDocPtr doc,
+		       dz_schema_error **list, size_t *nlist);
+void dz_schema_errors_free(dz_schema_error *list, size_t n);
 
 #endif

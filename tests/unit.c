@@ -211,21 +211,21 @@ static void test_citations(void)
 static void test_normalise(void)
 {
 	char out[64], unit[32];
-	OK(dz_num_normalise("5,000.00", out, sizeof out, unit, sizeof unit) && !strcmp(out, "5000.00") &&
+	OK(dz_num_canon("5,000.00", out, sizeof out, unit, sizeof unit) && !strcmp(out, "5000.00") &&
 	   !*unit, "thousands separator removed");
-	OK(dz_num_normalise(" 1,234.5万元 ", out, sizeof out, unit, sizeof unit) &&
+	OK(dz_num_canon(" 1,234.5万元 ", out, sizeof out, unit, sizeof unit) &&
 	   !strcmp(out, "1234.5") && !strcmp(unit, "万元"), "unit split off");
-	OK(dz_num_normalise("１２３", out, sizeof out, unit, sizeof unit) && !strcmp(out, "123"),
+	OK(dz_num_canon("１２３", out, sizeof out, unit, sizeof unit) && !strcmp(out, "123"),
 	   "full-width digits");
-	OK(dz_num_normalise("12.5％", out, sizeof out, unit, sizeof unit) && !strcmp(out, "12.5") &&
+	OK(dz_num_canon("12.5％", out, sizeof out, unit, sizeof unit) && !strcmp(out, "12.5") &&
 	   !strcmp(unit, "%"), "full-width percent");
-	OK(dz_num_normalise("-1，000", out, sizeof out, unit, sizeof unit) && !strcmp(out, "-1000"),
+	OK(dz_num_canon("-1，000", out, sizeof out, unit, sizeof unit) && !strcmp(out, "-1000"),
 	   "full-width comma, negative");
-	OK(!dz_num_normalise("1,00", out, sizeof out, unit, sizeof unit), "bad grouping refused");
-	OK(!dz_num_normalise("1234,567", out, sizeof out, unit, sizeof unit), "first group too long");
-	OK(!dz_num_normalise("3号楼", out, sizeof out, unit, sizeof unit), "not a unit");
-	OK(!dz_num_normalise("1,2-二氯乙烷", out, sizeof out, unit, sizeof unit), "chemical name");
-	OK(!dz_num_normalise("5.", out, sizeof out, unit, sizeof unit), "trailing point");
+	OK(!dz_num_canon("1,00", out, sizeof out, unit, sizeof unit), "bad grouping refused");
+	OK(!dz_num_canon("1234,567", out, sizeof out, unit, sizeof unit), "first group too long");
+	OK(!dz_num_canon("3号楼", out, sizeof out, unit, sizeof unit), "not a unit");
+	OK(!dz_num_canon("1,2-二氯乙烷", out, sizeof out, unit, sizeof unit), "chemical name");
+	OK(!dz_num_canon("5.", out, sizeof out, unit, sizeof unit), "trailing point");
 }
 
 /* Write `xml` as an outline file and load it; returns the load status. */
@@ -830,6 +830,8 @@ static void test_sort_and_clashes(void)
 			   (c.kind == DZ_CLASH_NONE || (c.a == t[k].a && c.b == t[k].b)), what);
 		}
 	}
+}
+
 /* References as authors type them (util/tpl.h): what is filled in, what
  * is reported, and where each ends. */
 static void test_references(void)
@@ -889,6 +891,7 @@ static void test_templates(void)
 	OK(dz_template_check("\\{value} {{fig:字段}}", DZ_K_REFS, bad, sizeof bad) == 0,
 	   "escaped and non-name braces are text");
 }
+#include "unit_office.c"
 
 int main(void)
 {
@@ -906,6 +909,7 @@ int main(void)
 	test_sort_and_clashes();
 	test_references();
 	test_templates();
+	test_office();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

@@ -829,7 +829,7 @@ int dossier_outline_load(dossier_outline **out, const char *path,
 	loader L;
 	void *schema;
 	dz_schema_error *errs = NULL;
-	size_t nerrs = 0, i;
+	size_t nerrs = 0;
 	int rc;
 	*out = NULL;
 	o = dz_calloc(1, sizeof *o);
@@ -861,15 +861,11 @@ int dossier_outline_load(dossier_outline **out, const char *path,
 			dz_err(rc, path, 0, 0, "内存不足", "out of memory", "", "");
 		goto fail;
 	}
-	for (i = 0; i < nerrs; i++)
-		dz_free(errs[i].msg);
-	dz_free(errs);
+	dz_schema_errors_free(errs, nerrs);
 	*out = o;
 	return 0;
 fail:
-	for (i = 0; i < nerrs; i++)
-		dz_free(errs[i].msg);
-	dz_free(errs);
+	dz_schema_errors_free(errs, nerrs);
 	dossier_outline_free(o);
 	return rc;
 }

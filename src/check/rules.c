@@ -12,6 +12,7 @@
 #include "util/util.h"
 #include "check_int.h"
 #include "operand.h"
+#include "load/xsd.h"
 
 #define CORE_ART "centre.xsd"
 
@@ -329,6 +330,24 @@ static void invalid(dz_ctx *x, const dz_rule *r, xmlNodePtr n, const dz_field *f
 	add_at(x, r, n, &vs);
 }
 
+/* invalid(), saying what to write when the value is recognisable in
+ * another form: 2026年1月28日, 1,234.5万元 (load/friendly.c). */
+static void invalid_advised(dz_ctx *x, const dz_rule *r, xmlNodePtr n, const dz_field *f,
+			    const char *value, dz_xkind kind, const char *unit,
+			    const char *zh, const char *en)
+{
+	char *az, *ae, *z = NULL, *e = NULL;
+	if (dz_value_advice(kind, value, unit, &az, &ae) == 0) {
+		z = dz_fmt("%s；%s", zh, az);
+		e = dz_fmt("%s; %s", en, ae);
+		dz_free(az);
+		dz_free(ae);
+	}
+	invalid(x, r, n, f, value, z ? z : zh, e ? e : en);
+	dz_free(z);
+	dz_free(e);
+}
+
 static void k_field_valid(dz_ctx *x, const dz_rule *r)
 {
 	xmlNodePtr ind = indicators_node(x), n;
@@ -354,8 +373,9 @@ static void k_field_valid(dz_ctx *x, const dz_rule *r)
 		} else if (f->type == DZ_T_DATE) {
 			long d;
 			if (dz_date_parse(&d, v))
-				invalid(x, r, n, f, v, "不是有效日期（应为 YYYY-MM-DD）",
-					"is not a valid date (YYYY-MM-DD)");
+				invalid_advised(x, r, n, f, v, DZ_XK_DATE, NULL,
+						"不是有效日期（应为 YYYY-MM-DD）",
+						"is not a valid date (YYYY-MM-DD)");
 		} else if (f->type == DZ_T_BOOL) {
 			if (strcmp(v, "true") && strcmp(v, "false") && strcmp(v, "是") && strcmp(v, "否"))
 				invalid(x, r, n, f, v, "应为 是/否（true/false）", "must be true or false");
@@ -372,7 +392,8 @@ static void k_field_valid(dz_ctx *x, const dz_rule *r)
 			else if (pr == -2)
 				invalid(x, r, n, f, v, "数值过大", "is too large");
 			else if (pr)
-				invalid(x, r, n, f, v, "不是数字", "is not a number");
+				invalid_advised(x, r, n, f, v, DZ_XK_NUMBER, unit, "不是数字",
+						"is not a number");
 			else if (!dz_unit_lookup(unit, &dim, &fac))
 				invalid(x, r, n, f, v, "单位无法识别", "has an unknown unit");
 			else if (!type_dims(f->type, dim))
@@ -1027,15 +1048,33 @@ static void schema_findings(dz_ctx *x)
 {
 	size_t i;
 	for (i = 0; i < x->c->nschema_errors; i++) {
-		char *zh = dz_fmt("centre.xml 不符合数据模式：%s", x->c->schema_errors[i].msg);
-		char *en = dz_fmt("centre.xml does not match its schema: %s",
-				  x->c->schema_errors[i].msg);
+		const dz_schema_error *e = &x->c->schema_errors[i];
+		char *zh, *en;
+		if (e->zh) { /* explained from centre.xsd's annotations (load/friendly.c) */
+			dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-SCHEMA", CORE_ART, x->file,
+					   e->line, e->zh, e->en, e->hint_zh, e->hint_en);
+			continue;
+		}
+		zh = dz_fmt("centre.xml 不符合数据模式：%s", e->msg);
+		en = dz_fmt("centre.xml does not match its schema: %s", e->msg);
 		dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-SCHEMA", CORE_ART, x->file,
-				   x->c->schema_errors[i].line, zh ? zh : "", en ? en : "",
+				   e->line, zh ? zh : "", en ? en : "",
 				   "按 outlines/schema/centre.xsd 修正该处（元素名称、顺序、取值格式）。",
 				   "Fix it to match outlines/schema/centre.xsd (element names, order, value format).");
 		dz_free(zh);
 		dz_free(en);
+	}
+}
+
+/* What loading had to say: files in sections/ not read, what a Word
+ * section could not carry (load/centre.c, office/docx.c). */
+static void load_notes(dz_ctx *x)
+{
+	size_t i;
+	for (i = 0; i < dossier_report_count(x->c->notes); i++) {
+		const dossier_finding *f = dossier_report_get(x->c->notes, i);
+		dz_report_add_core(x->rep, f->severity, f->rule, "dossier", f->file, f->line,
+				   f->msg_zh, f->msg_en, f->hint_zh, f->hint_en);
 	}
 }
 
@@ -1046,8 +1085,9 @@ static void unknown_sections(dz_ctx *x)
 		const dz_section *s = &x->c->secs[i];
 		if (!dz_outline_section(x->o, s->id)) {
 			char *path = dz_fmt("%s/%s", x->c->dir, s->path);
-			char *zh = dz_fmt("章节文件 %s.md 不对应提纲中的任何章节，不会被使用", s->id);
-			char *en = dz_fmt("section file %s.md matches no section of the outline and is ignored", s->id);
+			const char *file = strrchr(s->path, '/') ? strrchr(s->path, '/') + 1 : s->path;
+			char *zh = dz_fmt("章节文件 %s 不对应提纲中的任何章节，不会被使用", file);
+			char *en = dz_fmt("section file %s matches no section of the outline and is ignored", file);
 			dz_report_add_core(x->rep, DOSSIER_SEV_WARNING, "CORE-SECTION-UNKNOWN",
 					   "outline", path ? path : s->path, 0, zh ? zh : "", en ? en : "",
 					   "按提纲中的章节编号重命名文件，或删除它。",
@@ -1379,6 +1419,7 @@ int dossier_check_run(dossier_report **out, const dossier_centre *c,
 	dz_date_format(as_of, sizeof as_of, x.as_of);
 	xmlXPathRegisterVariable(x.xp, BAD_CAST "as-of", xmlXPathNewCString(as_of));
 	xmlXPathRegisterVariable(x.xp, BAD_CAST "stage", xmlXPathNewCString(x.stage ? x.stage : ""));
+	load_notes(&x);
 	if (c->nschema_errors) {
 		/* rules assume the schema's shape: report the schema first */
 		schema_findings(&x);

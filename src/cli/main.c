@@ -33,6 +33,10 @@ static const cli_cmd cmds[] = {
 	 "make the signed submission package (ASiC-E with CAdES and/or SM2)"},
 	{"verify", cmd_verify, cli_verify_options, "核验报送软件包（结构、清单、签名、摘要），可解压",
 	 "verify a submission package (structure, manifest, signatures, digests); extract"},
+	{"export", cmd_export, cli_export_options, "把中心数据写成 Excel 工作簿（或空白模板）",
+	 "write a centre's data as an Excel workbook (or the blank template)"},
+	{"import", cmd_import, cli_import_options, "从 Excel 工作簿读回 centre.xml；从 Word 文档读入章节",
+	 "read centre.xml back from a workbook; sections from a Word document"},
 	{"keygen", cmd_keygen, cli_keygen_options, "生成仅供测试的 CA 与签名密钥（RSA、ECDSA、SM2）",
 	 "make a throwaway TEST CA and signing keys (RSA, ECDSA, SM2)"},
 };

@@ -16,6 +16,7 @@
 #include "util/num.h"
 #include "model.h"
 #include "load_int.h"
+#include "office/office_int.h"
 
 static int cmp_str(const void *a, const void *b)
 {
@@ -108,6 +109,51 @@ static int scan_dir(dossier_centre *c, const char *root, const char *rel,
 	return rc;
 }
 
+/* A finding of loading (c->notes), made when the first one comes. */
+static int load_note(dossier_centre *c, dossier_severity sev, const char *rule,
+		     const char *file, const char *zh, const char *en, const char *hint_zh,
+		     const char *hint_en)
+{
+	if (!zh || !en || (!c->notes && !(c->notes = dz_notes_new())))
+		return DOSSIER_ENOMEM;
+	dz_note(c->notes, sev, rule, file, "", zh, en, hint_zh, hint_en);
+	return dz_notes_oom(c->notes) ? DOSSIER_ENOMEM : 0;
+}
+
+/* Is sections/name a section? 1 Markdown, 2 Word; 0 not (and said why). */
+static int section_kind(dossier_centre *c, const char *dir, const char *name)
+{
+	struct stat st;
+	char *full = dz_fmt("%s/%s", dir, name), *zh = NULL, *en = NULL;
+	int kind = 0, isdir, rc = 0;
+	if (!full)
+		return -1;
+	isdir = lstat(full, &st) == 0 && S_ISDIR(st.st_mode);
+	if (!isdir && name[0] != '.' && dz_endswith(name, ".md"))
+		kind = 1;
+	else if (!isdir && name[0] != '.' && strncmp(name, "~$", 2) && dz_endswith(name, ".docx"))
+		kind = 2;
+	else if (!strncmp(name, "~$", 2)) {
+		zh = dz_fmt("%s 是 Word 打开文档时留下的临时文件，未读取", name);
+		en = dz_fmt("%s is the lock file Word leaves while a document is open; not read", name);
+		rc = load_note(c, DOSSIER_SEV_INFO, "CORE-SECTION-FILE", full, zh, en,
+			       "关闭 Word 后它会消失；若仍在，可删除。",
+			       "It goes when Word closes; if it stays, delete it.");
+	} else {
+		zh = dz_fmt("%s %s不是章节文件（.md 或 .docx），未读取", name, isdir ? "是目录，" : "");
+		en = dz_fmt("%s %sis not a section file (.md or .docx); not read", name,
+			    isdir ? "is a folder and " : "");
+		rc = load_note(c, DOSSIER_SEV_WARNING, "CORE-SECTION-FILE", full, zh, en,
+			       "把章节另存为 <编号>.md 或 <编号>.docx（.doc、.wps 须先另存为 .docx），或把它移出 sections/。",
+			       "Save the section as <id>.md or <id>.docx (a .doc or .wps must be saved as "
+			       ".docx first), or move it out of sections/.");
+	}
+	dz_free(zh);
+	dz_free(en);
+	dz_free(full);
+	return rc ? -1 : kind;
+}
+
 static int load_sections(dossier_centre *c, const dossier_load_options *o)
 {
 	char *dir = dz_fmt("%s/sections", c->dir);
@@ -125,8 +171,17 @@ static int load_sections(dossier_centre *c, const dossier_load_options *o)
 	}
 	c->have_sections_dir = 1;
 	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.' || !dz_endswith(de->d_name, ".md"))
+		int kind;
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
+		/* every file is a section or a finding: none is passed over */
+		if ((kind = section_kind(c, dir, de->d_name)) <= 0) {
+			if (kind < 0) {
+				rc = DOSSIER_ENOMEM;
+				break;
+			}
+			continue;
+		}
 		if (n >= o->max_sections) {
 			rc = dz_errf(DOSSIER_ELIMIT, dir, 0, 0,
 				     "删除多余的 .md 文件，或用 --max-sections 放宽上限。",
@@ -151,17 +206,44 @@ static int load_sections(dossier_centre *c, const dossier_load_options *o)
 	}
 	for (i = 0; rc == 0 && i < n; i++) {
 		dz_section *s = &c->secs[c->nsecs];
-		char *path = dz_fmt("%s/%s", dir, names[i]);
+		int docx = dz_endswith(names[i], ".docx");
+		size_t idlen = strlen(names[i]) - (docx ? 5 : 3);
+		char *path;
+		if (docx) {
+			/* x.docx beside x.md: one section, two texts */
+			size_t k;
+			int twin = 0;
+			for (k = 0; k < n && !twin; k++)
+				twin = strlen(names[k]) == idlen + 3 && !strncmp(names[k], names[i], idlen) &&
+				       dz_endswith(names[k], ".md");
+			if (twin) {
+				char *full = dz_fmt("%s/%s", dir, names[i]);
+				char *zh = dz_fmt("章节 %.*s 有两个文件（%.*s.md 与 %s），读取 .md，未读取 .docx",
+						  (int)idlen, names[i], (int)idlen, names[i], names[i]);
+				char *en = dz_fmt("section %.*s has two files (%.*s.md and %s); the .md is "
+						  "read, the .docx is not", (int)idlen, names[i], (int)idlen,
+						  names[i], names[i]);
+				rc = load_note(c, DOSSIER_SEV_ERROR, "CORE-SECTION-TWICE", full ? full : names[i],
+					       zh, en, "删除其中一个文件，只保留要报送的那一份。",
+					       "Delete one of them and keep the one to submit.");
+				dz_free(full);
+				dz_free(zh);
+				dz_free(en);
+				continue;
+			}
+		}
+		path = dz_fmt("%s/%s", dir, names[i]);
 		if (!path) {
 			rc = DOSSIER_ENOMEM;
 			break;
 		}
-		s->id = dz_strndup(names[i], strlen(names[i]) - 3);
+		s->docx = docx;
+		s->id = dz_strndup(names[i], idlen);
 		s->path = dz_fmt("sections/%s", names[i]);
 		if (!s->id || !s->path)
 			rc = DOSSIER_ENOMEM;
 		else
-			rc = dz_section_load(s, path, o);
+			rc = dz_section_load(s, path, o, &c->notes);
 		c->nsecs++;
 		dz_free(path);
 	}
@@ -169,6 +251,8 @@ static int load_sections(dossier_centre *c, const dossier_load_options *o)
 		dz_free(names[i]);
 	dz_free(names);
 	dz_free(dir);
+	if (rc == 0 && dz_notes_oom(c->notes))
+		rc = DOSSIER_ENOMEM;
 	return rc;
 }
 
@@ -221,7 +305,7 @@ static int normalise_value(xmlNodePtr owner, const char *v, int with_unit,
 			interesting = 1;
 	if (!interesting && !with_unit)
 		return 0;
-	if (!dz_num_normalise(v, out, n, unit, sizeof unit))
+	if (!dz_num_canon(v, out, n, unit, sizeof unit))
 		return 0;
 	if (*unit) {
 		xmlChar *have;
@@ -344,6 +428,11 @@ int dossier_centre_load(dossier_centre **out, const char *dir,
 				&c->nschema_errors);
 	if (rc < 0)
 		goto fail;
+	/* all of them at once, in Chinese, with labels, units and examples */
+	if (c->nschema_errors &&
+	    (rc = dz_schema_friendly(o.schema_dir, c->doc, &c->schema_errors,
+				     &c->nschema_errors)) < 0)
+		goto fail;
 	if ((rc = normalise_numbers(xmlDocGetRootElement(c->doc))) != 0)
 		goto fail;
 	c->scheme = xpath_string(c->doc, "string(/centre/@scheme)");
@@ -392,9 +481,8 @@ void dossier_centre_free(dossier_centre *c)
 	for (i = 0; i < c->nfiles; i++)
 		dz_free(c->files[i].rel);
 	dz_free(c->files);
-	for (i = 0; i < c->nschema_errors; i++)
-		dz_free(c->schema_errors[i].msg);
-	dz_free(c->schema_errors);
+	dz_schema_errors_free(c->schema_errors, c->nschema_errors);
+	dossier_report_free(c->notes);
 	xmlFreeDoc(c->doc);
 	dz_free(c->dir);
 	dz_free(c->xml_path);

@@ -1,5 +1,6 @@
 /*
- * sections.c — read one narrative section (sections/<id>.md).
+ * sections.c — read one narrative section (sections/<id>.md, or a Word
+ * document sections/<id>.docx read as Markdown by office/docx.c).
  *
  * The file is decoded to UTF-8 and parsed with cmark-gfm (CommonMark plus
  * the GFM table extension, so authors can write free-form tables). The AST
@@ -12,6 +13,7 @@
 #include "util/util.h"
 #include "util/text.h"
 #include "load_int.h"
+#include "office/office_int.h"
 
 /* Plain text of the inline content under `node`: soft breaks vanish (the
  * text is Chinese, where a line break inside a paragraph is not a space). */
@@ -213,21 +215,14 @@ static int extract(dz_section *s)
 	return rc;
 }
 
-int dz_section_load(dz_section *s, const char *fullpath,
-		    const dossier_load_options *o)
+/* Parse Markdown (UTF-8) into s: the AST, its shape checked, and what the
+ * check reads from it. */
+static int parse(dz_section *s, const char *utf8, size_t len, const char *fullpath,
+		 const dossier_load_options *o)
 {
-	char *raw = NULL, *utf8 = NULL;
-	size_t rawlen, len;
 	cmark_parser *p;
 	int rc;
 	static cmark_syntax_extension *table;
-	if ((rc = dz_read_file(&raw, &rawlen, fullpath, o->max_file_bytes)) != 0)
-		return rc;
-	rc = dz_decode(&utf8, &len, &s->encoding, raw, rawlen, o->encoding,
-		       fullpath, 0);
-	dz_free(raw);
-	if (rc)
-		return rc;
 	if (!table) {
 		cmark_gfm_core_extensions_ensure_registered();
 		table = cmark_find_syntax_extension("table");
@@ -238,7 +233,6 @@ int dz_section_load(dz_section *s, const char *fullpath,
 	cmark_parser_feed(p, utf8, len);
 	s->doc = cmark_parser_finish(p);
 	cmark_parser_free(p);
-	dz_free(utf8);
 	if (!s->doc)
 		return dz_err(DOSSIER_EPARSE, fullpath, 0, 0, "无法解析 Markdown",
 			      "cannot parse Markdown", "", "");
@@ -246,6 +240,59 @@ int dz_section_load(dz_section *s, const char *fullpath,
 		rc = extract(s);
 	if (rc == DOSSIER_ENOMEM)
 		dz_err(rc, fullpath, 0, 0, "内存不足", "out of memory", "", "");
+	return rc;
+}
+
+/* A Word document: read as Markdown (office/docx.c), its lines then
+ * named by the paragraphs they come from, so a finding on it says
+ * "sections/x.docx:12" for paragraph 12. */
+static int load_docx(dz_section *s, const char *fullpath, const dossier_load_options *o,
+		     dossier_report **notes)
+{
+	dossier_office_options oo = DOSSIER_OFFICE_OPTIONS_INIT;
+	dz_opc *p = NULL;
+	char *md = NULL;
+	int *lp = NULL;
+	size_t nl = 0, i;
+	int rc;
+	if (!*notes && !(*notes = dz_notes_new()))
+		return DOSSIER_ENOMEM;
+	if (o->max_file_bytes > oo.max_file)
+		oo.max_file = o->max_file_bytes;
+	if ((rc = dz_opc_open(&p, fullpath, &oo)) == 0)
+		rc = dz_docx_markdown(&md, &lp, &nl, *notes, p, fullpath);
+	dz_opc_close(p);
+	s->encoding = "UTF-8";
+	if (rc == 0)
+		rc = parse(s, md, strlen(md), fullpath, o);
+	for (i = 0; rc == 0 && i < s->nheads; i++)
+		if (s->heads[i].line > 0 && (size_t)s->heads[i].line <= nl)
+			s->heads[i].line = lp[s->heads[i].line - 1];
+	for (i = 0; rc == 0 && i < s->nparas; i++)
+		if (s->paras[i].line > 0 && (size_t)s->paras[i].line <= nl)
+			s->paras[i].line = lp[s->paras[i].line - 1];
+	dz_free(md);
+	dz_free(lp);
+	return rc;
+}
+
+int dz_section_load(dz_section *s, const char *fullpath,
+		    const dossier_load_options *o, dossier_report **notes)
+{
+	char *raw = NULL, *utf8 = NULL;
+	size_t rawlen, len;
+	int rc;
+	if (s->docx)
+		return load_docx(s, fullpath, o, notes);
+	if ((rc = dz_read_file(&raw, &rawlen, fullpath, o->max_file_bytes)) != 0)
+		return rc;
+	rc = dz_decode(&utf8, &len, &s->encoding, raw, rawlen, o->encoding,
+		       fullpath, 0);
+	dz_free(raw);
+	if (rc)
+		return rc;
+	rc = parse(s, utf8, len, fullpath, o);
+	dz_free(utf8);
 	return rc;
 }
 

@@ -300,7 +300,7 @@ int dz_tables_load(dossier_centre **out, const char *path,
 	xmlDocPtr tables = NULL;
 	xmlNodePtr root;
 	dz_schema_error *errs = NULL;
-	size_t nerrs = 0, i;
+	size_t nerrs = 0;
 	void *schema;
 	int rc;
 	*out = NULL;
@@ -344,9 +344,7 @@ int dz_tables_load(dossier_centre **out, const char *path,
 		else
 			rc = dz_err(rc, path, 0, 0, "内部错误：无法按模式验证",
 				    "internal error: schema validation did not run", "", "");
-		for (i = 0; i < nerrs; i++)
-			dz_free(errs[i].msg);
-		dz_free(errs);
+		dz_schema_errors_free(errs, nerrs);
 		xmlFreeDoc(tables);
 		return rc;
 	}

@@ -36,10 +36,19 @@ static void on_error(void *payload, xmlErrorPtr err)
 		if (!l)
 			return;
 		*e->list = l;
+		memset(&l[k], 0, sizeof l[k]);
 		l[k].line = err->line;
+		l[k].code = err->code;
 		l[k].msg = dz_strdup(msg);
+		if (err->node) {
+			xmlChar *p = xmlGetNodePath((xmlNodePtr)err->node);
+			l[k].path = p ? dz_strdup((const char *)p) : NULL;
+			xmlFree(p);
+		}
 		if (l[k].msg)
 			*e->nlist = k + 1;
+		else
+			dz_free(l[k].path);
 	}
 }
 
@@ -226,4 +235,18 @@ int dz_schema_validate(void *schema, xmlDocPtr doc, dz_schema_error **list,
 	if (rc < 0)
 		return DOSSIER_ERROR;
 	return e.count ? e.count : rc;
+}
+
+void dz_schema_errors_free(dz_schema_error *list, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		dz_free(list[i].msg);
+		dz_free(list[i].path);
+		dz_free(list[i].zh);
+		dz_free(list[i].en);
+		dz_free(list[i].hint_zh);
+		dz_free(list[i].hint_en);
+	}
+	dz_free(list);
 }

@@ -123,7 +123,7 @@ static const char *skip_ws(const char *s)
 	}
 }
 
-int dz_num_normalise(const char *in, char *out, size_t n, char *unit, size_t un)
+int dz_num_canon(const char *in, char *out, size_t n, char *unit, size_t un)
 {
 	const char *s = skip_ws(in), *end;
 	size_t o = 0;
@@ -370,6 +370,275 @@ int dz_date_add(long *out, long days, const char *dur)
 long dz_date_today(void)
 {
 	return (long)(time(NULL) / 86400);
+}
+
+/* ---- numbers and dates as people type them ---- */
+
+/* One code point of s as the ASCII character it stands for in a number or
+ * a date (full-width forms, the minus sign, spaces of every width), or 0;
+ * *len is set to its UTF-8 length (0 at the end or on invalid UTF-8). */
+static char typed_char(const char *s, int *len)
+{
+	uint32_t c;
+	*len = dz_utf8_decode((const unsigned char *)s, strlen(s), &c);
+	if (*len == 0)
+		return 0;
+	if (c >= 0xFF10 && c <= 0xFF19)
+		return (char)('0' + (c - 0xFF10));
+	switch (c) {
+	case 0xFF0E: return '.';
+	case 0xFF0C: return ',';
+	case 0xFF0D: case 0x2212: return '-';
+	case 0xFF0B: return '+';
+	case 0xFF0F: return '/';
+	case 0x3000: case 0xA0: case 0x2009: case 0x202F: case '\t': return ' ';
+	default: return c < 0x80 ? (char)c : 0;
+	}
+}
+
+/* The characters of s as typed_char sees them, up to n-1 of them; pos[i]
+ * is the byte offset of character i in s (pos[count] the end). Stops at the
+ * first character that has no ASCII meaning. */
+static size_t typed_prefix(const char *s, char *out, size_t *pos, size_t n)
+{
+	size_t k = 0, off = 0;
+	while (k + 1 < n) {
+		int len;
+		char ch = typed_char(s + off, &len);
+		if (!len || !ch)
+			break;
+		out[k] = ch;
+		pos[k++] = off;
+		off += (size_t)len;
+	}
+	out[k] = '\0';
+	pos[k] = off;
+	return k;
+}
+
+static int isdig(char c) { return c >= '0' && c <= '9'; }
+
+int dz_num_normalise(char *num, size_t nn, char *unit, size_t un, const char *s)
+{
+	char t[96], out[96];
+	size_t pos[96], k, i = 0, o = 0, digits = 0, first = 0;
+	int grouped = 0, yuan = 0;
+	const char *rest;
+	k = typed_prefix(s, t, pos, sizeof t);
+	while (i < k && t[i] == ' ')
+		i++;
+	/* a currency sign before the number stands for 元 */
+	if (i == k && (!strncmp(s + pos[i], "¥", 2) || !strncmp(s + pos[i], "￥", 3))) {
+		const char *after = s + pos[i] + (!strncmp(s + pos[i], "¥", 2) ? 2 : 3);
+		k = typed_prefix(after, t, pos, sizeof t);
+		s = after;
+		i = 0;
+		yuan = 1;
+		while (i < k && t[i] == ' ')
+			i++;
+	}
+	if (i < k && (t[i] == '-' || t[i] == '+')) {
+		if (t[i] == '-')
+			out[o++] = '-';
+		i++;
+	}
+	while (i < k) {
+		if (isdig(t[i])) {
+			out[o++] = t[i++];
+			digits++;
+			first++;
+			if (o + 2 >= sizeof out)
+				return -2;
+			continue;
+		}
+		/* a separator: exactly three digits follow, and no fourth */
+		if ((t[i] == ',' || t[i] == ' ') && digits > 0 && i + 3 < k + 1 &&
+		    i + 3 <= k && isdig(t[i + 1]) && isdig(t[i + 2]) && isdig(t[i + 3]) &&
+		    (i + 4 >= k || !isdig(t[i + 4]))) {
+			if (!grouped && first > 3)
+				return -1; /* "1234,567" */
+			if (grouped && first != 3)
+				return -1;
+			grouped = 1;
+			first = 0;
+			i++;
+			continue;
+		}
+		if (t[i] == ',')
+			return -1; /* "12,34": a decimal comma, or a typo */
+		break;
+	}
+	if (grouped && first != 3)
+		return -1;
+	if (!digits)
+		return -1;
+	if (i < k && t[i] == '.') {
+		size_t f = 0;
+		out[o++] = '.';
+		i++;
+		while (i < k && isdig(t[i])) {
+			out[o++] = t[i++];
+			f++;
+			if (o + 1 >= sizeof out)
+				return -2;
+		}
+		if (!f)
+			return -1;
+	}
+	out[o] = '\0';
+	if (o + 1 > nn)
+		return -2;
+	memcpy(num, out, o + 1);
+	rest = s + pos[i];
+	{
+		char *u = dz_strdup(rest);
+		if (!u)
+			return -2;
+		dz_trim(u);
+		if (yuan && *u) {
+			dz_free(u);
+			return -1; /* "¥12万元" */
+		}
+		if (strlen(yuan ? "元" : u) + 1 > un) {
+			dz_free(u);
+			return -2;
+		}
+		strcpy(unit, yuan ? "元" : u);
+		dz_free(u);
+	}
+	return 0;
+}
+
+int dz_dec_convert(int64_t *out, int64_t v, const char *from, const char *to)
+{
+	__extension__ typedef __int128 i128;
+	dz_dim d1, d2;
+	int64_t f1, f2;
+	i128 x;
+	if (!dz_unit_lookup(from, &d1, &f1) || !dz_unit_lookup(to, &d2, &f2) ||
+	    (d1 != d2 && d1 != DZ_DIM_NONE && d2 != DZ_DIM_NONE))
+		return -1;
+	x = (i128)v * f1;
+	if (x % f2)
+		return -3;
+	x /= f2;
+	if (x > INT64_MAX || x < -INT64_MAX)
+		return -2;
+	*out = (int64_t)x;
+	return 0;
+}
+
+void dz_dec_format(char *buf, size_t n, int64_t v, int min_dec, int commas)
+{
+	char digits[32], out[64];
+	size_t len, i, o = 0;
+	uint64_t q, r;
+	int dec = 0;
+	if (v < 0)
+		out[o++] = '-';
+	q = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	r = q % DZ_SCALE;
+	q /= DZ_SCALE;
+	snprintf(digits, sizeof digits, "%llu", (unsigned long long)q);
+	len = strlen(digits);
+	for (i = 0; i < len; i++) {
+		if (commas && i > 0 && (len - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	if (r || min_dec > 0) {
+		out[o++] = '.';
+		while ((r || dec < min_dec) && dec < 6) {
+			r *= 10;
+			out[o++] = (char)('0' + r / DZ_SCALE);
+			r %= DZ_SCALE;
+			dec++;
+		}
+	}
+	out[o] = '\0';
+	snprintf(buf, n, "%s", out);
+}
+
+int dz_date_parse_loose(long *days, int *iso, const char *s)
+{
+	char t[48];
+	size_t pos[48], k, i = 0, f;
+	long part[3];
+	int np = 0, cjk = 0;
+	char sep = 0;
+	char *copy = dz_strdup(s ? s : "");
+	const char *p;
+	if (!copy)
+		return -1;
+	dz_trim(copy);
+	/* 年 月 日 as separators: rewrite them to '-' before reading */
+	{
+		dz_buf b = DZ_BUF_INIT;
+		for (p = copy; *p;) {
+			if (!strncmp(p, "年", 3) || !strncmp(p, "月", 3)) {
+				dz_buf_putc(&b, '-');
+				p += 3;
+				cjk = 1;
+			} else if (!strncmp(p, "日", 3) || !strncmp(p, "号", 3)) {
+				p += 3;
+				if (*p)
+					break; /* something after 日 */
+				cjk = 2;
+			} else {
+				dz_buf_putc(&b, *p++);
+			}
+		}
+		if (*p || b.oom) {
+			dz_buf_dispose(&b);
+			dz_free(copy);
+			return -1;
+		}
+		dz_free(copy);
+		copy = dz_buf_detach(&b);
+		if (!copy)
+			return -1;
+	}
+	k = typed_prefix(copy, t, pos, sizeof t);
+	if (pos[k] != strlen(copy)) {
+		dz_free(copy);
+		return -1;
+	}
+	dz_free(copy);
+	while (np < 3) {
+		f = 0;
+		part[np] = 0;
+		while (i < k && t[i] == ' ')
+			i++;
+		while (i < k && isdig(t[i]) && f < 5) {
+			part[np] = part[np] * 10 + (t[i++] - '0');
+			f++;
+		}
+		if (!f || (np == 0 && f != 4) || (np > 0 && f > 2))
+			return -1;
+		while (i < k && t[i] == ' ')
+			i++;
+		np++;
+		if (np == 3)
+			break;
+		if (i >= k || (t[i] != '-' && t[i] != '/' && t[i] != '.'))
+			return -1;
+		if (sep && t[i] != sep)
+			return -1;
+		sep = t[i++];
+		if (cjk && sep != '-')
+			return -1;
+	}
+	if (i != k)
+		return -1;
+	{
+		char isobuf[16];
+		snprintf(isobuf, sizeof isobuf, "%04ld-%02ld-%02ld", part[0], part[1], part[2]);
+		if (dz_date_parse(days, isobuf))
+			return -1;
+		if (iso)
+			*iso = !cjk && sep == '-' && s && strlen(s) == 10 && !strcmp(s, isobuf);
+	}
+	return 0;
 }
 
 int dz_uscc_valid(const char *s)

@@ -40,7 +40,7 @@ int dz_dec_parse(int64_t *out, const char *s);
  * "１２３" (full-width) → "123", "1,234.5万元" → "1234.5" and unit "万元",
  * "12.5%" → "12.5" and "%". Thousands separators must group by three.
  * Returns 1 and fills out/unit if `in` is such a number, else 0. */
-int dz_num_normalise(const char *in, char *out, size_t n, char *unit, size_t un);
+int dz_num_canon(const char *in, char *out, size_t n, char *unit, size_t un);
 
 /* Parse "1000万元", "80%", "3" as a literal with unit. 0 or negative. */
 int dz_num_parse_literal(dz_num *out, const char *s);
@@ -69,6 +69,28 @@ void dz_date_format(char *buf, size_t n, long days);
 int dz_date_add(long *out, long days, const char *duration);
 /* Today (UTC) as days since the epoch. */
 long dz_date_today(void);
+
+/* ---- numbers and dates as people type them (office files, forms) ---- */
+/* Normalise a number as typed in Chinese office documents: full-width
+ * digits, signs and points (０-９ ． － ＋), thousands separators ("," "，"
+ * or spaces between groups of three), and a unit after it ("1,234.5万元",
+ * "12.5%", "３６人"). Writes the plain decimal ("1234.5") to num (at most
+ * nn bytes) and what follows the number, trimmed, to unit ("" if none).
+ * Returns 0; -1 if there is no number or a separator is misplaced ("12,34"
+ * is not a number: a comma there may be a decimal comma); -2 if it does not
+ * fit. Whether the unit is known is the caller's question (dz_unit_lookup). */
+int dz_num_normalise(char *num, size_t nn, char *unit, size_t un, const char *s);
+/* Convert a decimal scaled by DZ_SCALE from unit `from` to unit `to` of the
+ * same dimension, exactly: 0, -1 if the units are unknown or of different
+ * dimensions, -2 on overflow, -3 if the result needs more than 6 decimals. */
+int dz_dec_convert(int64_t *out, int64_t v, const char *from, const char *to);
+/* Format a decimal scaled by DZ_SCALE with at least min_dec decimals (and
+ * no more than needed beyond that), with thousands commas if `commas`. */
+void dz_dec_format(char *buf, size_t n, int64_t v, int min_dec, int commas);
+/* Parse a date as people write it: 2026-03-01, 2026-3-1, 2026/3/1,
+ * 2026.3.1, 2026年3月1日 (full-width digits too, 日 optional). 0 with
+ * *days set (and *iso 1 if it was already YYYY-MM-DD); -1 otherwise. */
+int dz_date_parse_loose(long *days, int *iso, const char *s);
 
 /* GB 32100-2015 unified social credit code: 1 if `s` is valid. */
 int dz_uscc_valid(const char *s);

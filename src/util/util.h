@@ -64,6 +64,17 @@ int dz_errf(int code, const char *file, int line, int col,
 	    const char *hint_zh, const char *hint_en,
 	    const char *fmt_zh, const char *fmt_en, ...);
 
+/* ---- whole-or-nothing writes (file.c) ---- */
+/* Write `len` bytes to `path` through a temporary file beside it, flushed
+ * and renamed into place; on failure nothing is left and `path` is
+ * untouched. */
+int dz_write_atomic(const char *path, const char *data, size_t len);
+/* A new temporary file beside `path` (O_EXCL), open for writing as *fd;
+ * NULL with the error recorded. Finish with dz_rename_into. */
+char *dz_tmp_beside(const char *path, int *fd);
+/* Rename the temporary over `path` (the temporary is removed on failure). */
+int dz_rename_into(const char *tmp, const char *path);
+
 /* ---- strings (str.c) ---- */
 int dz_streq(const char *a, const char *b);
 int dz_startswith(const char *s, const char *prefix);
