@@ -12,14 +12,23 @@ fires DL-DOC-03
 passes DL-DOC-03 DL-SEC-01
 
 === sec-01
-run printf '## 经费支出\n\n短。\n' > sections/annual-7-finance.md
+# 第十五条: the summary of construction and operation is the report itself
+run rm sections/annual-1-basic.md
 exit 1
 fires DL-SEC-01
+expect-text error [DL-SEC-01]
+
+=== sec-01-short
+# shorter than the length dossier suggests: a warning
+run printf '# 七、财务执行情况\n\n## 经费支出\n\n短。\n' > sections/annual-7-finance.md
+exit 0
+fires DL-SEC-01
+expect-text warning [DL-SEC-01]
 
 === sec-01-optional-section-missing
 # a section of the recommended structure (not the text's) may be left out
-run rm sections/annual-1-basic.md
-passes DL-SEC-01
+run rm sections/annual-2-research.md
+passes DL-SEC-01 DL-SEC-13
 
 === sec-02
 run sed -i 's/^## （二）开放运行.*/## （二）其他工作/' sections/annual-6-open.md
@@ -61,11 +70,19 @@ fires DL-DATE-08
 expect-text may be merged into next year's report
 
 === gov-01
+# a year after the year of approval
+run xedit centre.xml set /centre/dates/approved 2024-03-10
 run xedit centre.xml del "/centre/meetings/meeting[contains(@body, '技术指导委员会')][substring(@date, 1, 4) = '2025']"
 exit 1
 fires DL-GOV-01
 
+=== gov-01-twin-first-year
+# approved in the report year: whether 每年 covers a part year is not said
+run xedit centre.xml del "/centre/meetings/meeting[contains(@body, '技术指导委员会')][substring(@date, 1, 4) = '2025']"
+passes DL-GOV-01
+
 === gov-01-twin-one-meeting-on-31-december
+run xedit centre.xml set /centre/dates/approved 2024-03-10
 run xedit centre.xml del "(/centre/meetings/meeting[contains(@body, '技术指导委员会')])[1]" set "/centre/meetings/meeting[contains(@body, '技术指导委员会')]/@date" 2025-12-31
 passes DL-GOV-01
 
@@ -116,11 +133,28 @@ run xedit centre.xml set /centre/identity/legal-form 独立法人
 passes DL-ID-05
 
 === th-08-annual
+# the first full year after approval
+run xedit centre.xml set /centre/dates/approved 2024-03-10
 run xedit centre.xml set "//indicators/value[@id='host_investment']" 499.99
 exit 1
 fires DL-TH-08
 
+=== th-08-second-year
+run xedit centre.xml set /centre/dates/approved 2023-12-10 set "//indicators/value[@id='host_investment']" 499.99
+exit 1
+fires DL-TH-08
+
+=== th-08-twin-year-of-approval
+# the year of approval and the third year: the two readings of 连续3年 differ
+run xedit centre.xml set "//indicators/value[@id='host_investment']" 100
+passes DL-TH-08
+
+=== th-08-twin-third-year
+run xedit centre.xml set /centre/dates/approved 2022-12-10 set "//indicators/value[@id='host_investment']" 100
+passes DL-TH-08
+
 === th-08-twin-exactly-500
+run xedit centre.xml set /centre/dates/approved 2024-03-10
 run xedit centre.xml set "//indicators/value[@id='host_investment']" 500.00
 passes DL-TH-08
 
@@ -130,6 +164,7 @@ run xedit centre.xml set /centre/dates/approved 2022-03-10 set "//indicators/val
 passes DL-TH-08
 
 === th-08-missing
+run xedit centre.xml set /centre/dates/approved 2024-03-10
 run xedit centre.xml del "//indicators/value[@id='host_investment']"
 exit 1
 fires DL-TH-08

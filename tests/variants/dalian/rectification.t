@@ -26,9 +26,10 @@ passes DL-DOC-08
 
 === sec-10-one-character-short
 run sed -i 's/完成。/完成/' sections/rect-3-deadline.md
-exit 1
+exit 0
 fires DL-SEC-10
 expect-text (9/10 characters)
+expect-text warning [DL-SEC-10]
 
 === sec-10-twin-exactly-the-minimum
 passes DL-SEC-10

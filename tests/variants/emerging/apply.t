@@ -27,9 +27,10 @@ passes EMG-DOC-05
 
 === sec-05-one-character-short
 run sed -i 's/股权多元。/股权多元/' sections/plan-6-legal.md
-exit 1
+exit 0
 fires EMG-SEC-05
 expect-text (49/50 characters)
+expect-text warning [EMG-SEC-05]
 
 === sec-05-twin-exactly-the-minimum
 passes EMG-SEC-05

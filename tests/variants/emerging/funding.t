@@ -29,9 +29,10 @@ passes EMG-DOC-07
 
 === sec-07-one-character-short
 run sed -i 's/56号院。/56号。/' sections/fund-2-site.md
-exit 1
+exit 0
 fires EMG-SEC-07
 expect-text (19/20 characters)
+expect-text warning [EMG-SEC-07]
 
 === sec-07-twin-exactly-the-minimum
 passes EMG-SEC-07

@@ -25,9 +25,10 @@ passes ENG-DOC-09
 
 === sec-11-29-characters
 run printf '# 一、调整事项\n\n%s\n' 增配功率循环试验台和双脉冲动态测试平台，相应调减通用设备。 > sections/chg-1-matter.md
-exit 1
+exit 0
 fires ENG-SEC-11
 expect-text (29/30 characters)
+expect-text warning [ENG-SEC-11]
 
 === sec-11-twin-exactly-30-characters
 run printf '# 一、调整事项\n\n%s\n' 增配功率循环试验台和双脉冲动态测试平台，相应调减了通用设备。 > sections/chg-1-matter.md

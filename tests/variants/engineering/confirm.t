@@ -17,9 +17,10 @@ passes ENG-DOC-02
 
 === sec-01-19-characters
 run printf '# 八、其他需说明事项\n\n筹建期无其他需要说明的事项，特此说明。\n' > sections/summary-8-other.md
-exit 1
+exit 0
 fires ENG-SEC-01
 expect-text (19/20 characters)
+expect-text warning [ENG-SEC-01]
 
 === sec-01-twin-exactly-20-characters
 run printf '# 八、其他需说明事项\n\n筹建期内无其他需要说明的事项，特此说明。\n' > sections/summary-8-other.md

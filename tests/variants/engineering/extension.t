@@ -29,9 +29,10 @@ passes ENG-DOC-06
 
 === sec-08-9-characters
 run printf '# 三、计划完成日期\n\n%s\n' 2030年6月底前 > sections/ext-3-schedule.md
-exit 1
+exit 0
 fires ENG-SEC-08
 expect-text (9/10 characters)
+expect-text warning [ENG-SEC-08]
 
 === sec-08-twin-exactly-10-characters
 passes ENG-SEC-08

@@ -27,9 +27,10 @@ passes ENG-DOC-08
 
 === sec-10-9-characters
 run printf '# 三、整改期限\n\n%s\n' 2032年6月底前 > sections/rect-3-deadline.md
-exit 1
+exit 0
 fires ENG-SEC-10
 expect-text (9/10 characters)
+expect-text warning [ENG-SEC-10]
 
 === sec-10-twin-exactly-10-characters
 passes ENG-SEC-10
