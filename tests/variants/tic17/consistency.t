@@ -10,6 +10,7 @@ base most-tic-2017
 run xedit centre.xml inc /centre/funding/total 0.01
 exit 0
 fires TIC17-SUM-01
+expect-text funding sources add up to 28,655.25 万元, the total says 28,655.26 万元
 
 === sum-01-twin
 run xedit centre.xml inc "/centre/funding/source[@kind='依托单位自筹']" 1 inc /centre/funding/total 1 inc "//indicators/value[@id='total_investment']" 1 inc "//indicators/value[@id='host_funds']" 1
@@ -82,6 +83,7 @@ passes TIC17-SUM-08
 run xedit centre.xml inc "//indicators/value[@id='rd_equipment_value']" 0.01
 exit 0
 fires TIC17-SUM-09
+expect-text the equipment list adds up to 48,326.4 万元, the data table says 48,326.41 万元
 
 === sum-09-twin
 run xedit centre.xml inc "(/centre/equipment/item[not(@count) or @count='1'])[1]/@value" 1 inc "//indicators/value[@id='rd_equipment_value']" 1
@@ -109,6 +111,7 @@ passes TIC17-SUM-11
 run xedit centre.xml inc "//indicators/value[@id='staff_total']" 1
 exit 0
 fires TIC17-SUM-12
+expect-text the staff list (with the others not listed) counts 412, total staff says 413 人
 
 === sum-12-twin
 run xedit centre.xml add /centre/staff '<person name="边界测试" rd="false"/>' inc "//indicators/value[@id='staff_total']" 1
@@ -172,6 +175,7 @@ passes TIC17-SUM-18
 run xedit centre.xml sumto "//indicators/value[@id='commercialization_income']" -0.01 "//indicators/value[@id='tech_transfer_income']" "//indicators/value[@id='tech_service_income']"
 exit 0
 fires TIC17-SUM-19
+expect-text commercialisation income 7,220.59 万元 is less than transfer plus service income 7,220.6 万元
 
 === sum-19-twin
 run xedit centre.xml sumto "//indicators/value[@id='tech_service_income']" 0 "//indicators/value[@id='commercialization_income']" "-//indicators/value[@id='tech_transfer_income']"
@@ -181,6 +185,7 @@ passes TIC17-SUM-19
 run xedit centre.xml sumto "//indicators/value[@id='served_smes']" 1 "//indicators/value[@id='served_firms']"
 exit 0
 fires TIC17-TAB-03
+expect-text "of which SMEs" is 569 家, more than its total "Firms served" 568 家
 
 === tab-03-twin
 run xedit centre.xml sumto "//indicators/value[@id='served_smes']" 0 "//indicators/value[@id='served_firms']"
@@ -190,6 +195,7 @@ passes TIC17-TAB-03
 run n=$(xedit centre.xml get "//indicators/value[@id='rd_staff']"); f=$(ls sections/*.md | head -1); printf '\n研发人员数为%s人。\n' $((n + 1)) >> "$f"
 exit 0
 fires TIC17-NAR-02
+expect-text the narrative gives "R&D staff" as 319 人, the data table has 318 人
 
 === nar-02-twin
 run n=$(xedit centre.xml get "//indicators/value[@id='rd_staff']"); f=$(ls sections/*.md | head -1); printf '\n研发人员数为%s人。\n' "$n" >> "$f"

@@ -8,6 +8,7 @@ base most-tic-2021
 run xedit centre.xml inc /centre/funding/total 0.01
 exit 1
 fires TIC21-SUM-01
+expect-text funding sources add up to 37,650.15 万元, the total says 37,650.16 万元
 
 === sum-01-twin
 run xedit centre.xml inc "/centre/funding/source[@kind='依托单位自筹']" 1 inc /centre/funding/total 1 inc "//indicators/value[@id='total_investment']" 1 inc "//indicators/value[@id='host_funds']" 1
@@ -80,6 +81,7 @@ passes TIC21-SUM-08
 run xedit centre.xml inc "//indicators/value[@id='rd_equipment_value']" 0.01
 exit 1
 fires TIC21-SUM-09
+expect-text the equipment list adds up to 28,436.5 万元, the data table says 28,436.51 万元
 
 === sum-09-twin
 run xedit centre.xml inc "(/centre/equipment/item[not(@count) or @count='1'])[1]/@value" 1 inc "//indicators/value[@id='rd_equipment_value']" 1
@@ -107,6 +109,7 @@ passes TIC21-SUM-11
 run xedit centre.xml inc "//indicators/value[@id='staff_total']" 1
 exit 1
 fires TIC21-SUM-12
+expect-text the staff list (with the others not listed) counts 286, total staff says 287 人
 
 === sum-12-twin
 run xedit centre.xml add /centre/staff '<person name="边界测试" rd="false"/>' inc "//indicators/value[@id='staff_total']" 1
@@ -170,6 +173,7 @@ passes TIC21-SUM-18
 run xedit centre.xml sumto "//indicators/value[@id='commercialization_income']" -0.01 "//indicators/value[@id='tech_transfer_income']" "//indicators/value[@id='tech_service_income']"
 exit 1
 fires TIC21-SUM-19
+expect-text commercialisation income 11,680.64 万元 is less than transfer plus service income 11,680.65 万元
 
 === sum-19-twin
 run xedit centre.xml sumto "//indicators/value[@id='tech_service_income']" 0 "//indicators/value[@id='commercialization_income']" "-//indicators/value[@id='tech_transfer_income']"
@@ -179,6 +183,7 @@ passes TIC21-SUM-19
 run xedit centre.xml sumto "//indicators/value[@id='served_smes']" 1 "//indicators/value[@id='served_firms']"
 exit 1
 fires TIC21-TAB-03
+expect-text "of which SMEs" is 1,127 家, more than its total "Firms served" 1,126 家
 
 === tab-03-twin
 run xedit centre.xml sumto "//indicators/value[@id='served_smes']" 0 "//indicators/value[@id='served_firms']"
@@ -188,6 +193,7 @@ passes TIC21-TAB-03
 run n=$(xedit centre.xml get "//indicators/value[@id='rd_staff']"); f=$(ls sections/*.md | head -1); printf '\n研发人员数为%s人。\n' $((n + 1)) >> "$f"
 exit 1
 fires TIC21-NAR-02
+expect-text the narrative gives "R&D staff" as 232 人, the data table has 231 人
 
 === nar-02-twin
 run n=$(xedit centre.xml get "//indicators/value[@id='rd_staff']"); f=$(ls sections/*.md | head -1); printf '\n研发人员数为%s人。\n' "$n" >> "$f"
