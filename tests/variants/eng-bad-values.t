@@ -5,7 +5,8 @@ run sed -i 's#<value id="patent_apps" unit="件"\([^>]*\)>[^<]*<#<value id="pate
 run sed -i 's#<value id="coop_projects" unit="项"\([^>]*\)>[^<]*<#<value id="coop_projects" unit="项"\1>-3<#' centre.xml
 run sed -i 's#</indicators>#<value id="made_up_field">7</value></indicators>#' centre.xml
 exit 1
-expect ENG-TAB-02 ENG-TAB-02 ENG-TAB-02 ENG-TAB-02
+expect CORE-FIELD CORE-FIELD CORE-FIELD CORE-FIELD ENG-ID-06
+expect-text has a unit that does not fit the field's type
 expect-text must be a whole number
 expect-text is below the minimum
 expect-text is not a field of this scheme's data table

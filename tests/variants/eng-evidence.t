@@ -5,4 +5,4 @@ run echo junk > evidence/stray.pdf
 run rm evidence/E20-CNAS实验室认可证书.pdf
 run sed -i 's#<value id="staff_total" unit="人" evidence="E07">#<value id="staff_total" unit="人" evidence="E07 E99">#' centre.xml
 exit 1
-expect ENG-EV-01 ENG-EV-02 ENG-EV-03 ENG-TAB-04
+expect CORE-EVIDENCE-FILE CORE-EVIDENCE-REF CORE-EVIDENCE-UNDECLARED ENG-ID-06 ENG-TAB-04

@@ -1,6 +1,20 @@
-# Incubation longer than 3 years, two extensions, one over a year, one requested late, one without reasons.
-# (The confirmation deadline moves with the last extension, so the 2026-03-20 filing is in time.)
+# 1747号 第十八条、第二十条: incubation longer than three years, extended twice,
+# the first extension for more than a year, the second requested after
+# incubation ended and with no reasons, measures or planned completion date.
+# The confirmation deadline moves with the last extension, so the 2030-03-20
+# filing is in time; the extension's own rules run at the extension stage.
 base ndrc-engineering-2025
-run sed -i 's#<incubation start="2023-01-01" end="2025-12-31"/>#<incubation start="2023-01-01" end="2026-01-01"/><extension requested="2025-11-01" until="2027-03-01" reason="关键设备到货延迟，需延长中试验证周期"/><extension requested="2026-02-01" until="2026-06-30"/>#' centre.xml
+run xedit centre.xml set /centre/dates/incubation/@end 2030-01-01 after /centre/dates/incubation '<extension requested="2029-11-01" until="2031-03-01"><reason>关键设备到货延迟，需延长中试验证周期</reason><measures>增调设备供应商、并行开展工艺验证</measures><planned-completion>2031-02-28</planned-completion></extension>'
+run xedit centre.xml after "/centre/dates/extension[1]" '<extension requested="2030-02-01" until="2030-06-30"/>'
+
+=== confirm
+# three warnings (一般不超过三年, 延长一次、不超过一年), no error
+exit 0
+expect ENG-DATE-01 ENG-DATE-02 ENG-DATE-03 ENG-ID-06
+expect-text incubation ends on 2030-01-01, more than three years (must be before 2030-01-01)
+
+=== extension-stage
+args --stage extension
 exit 1
-expect ENG-DATE-01 ENG-DATE-02 ENG-DATE-03 ENG-DATE-04 ENG-DATE-05
+fires ENG-DATE-01 ENG-DATE-02 ENG-DATE-03 ENG-DATE-04 ENG-EXT-02
+expect-text the extension was requested on 2030-02-01, after incubation ended (2030-01-01)

@@ -2,5 +2,5 @@
 base ndrc-engineering-2025
 run sed -i '/<value id="revenue"/d' centre.xml
 exit 1
-expect-has ENG-TAB-01
+expect CORE-REF CORE-REF CORE-REF ENG-ID-06 ENG-TAB-01
 expect-text lacks required field "Operating revenue" (revenue)

@@ -2,4 +2,4 @@
 base ndrc-engineering-2025
 run sed -i '/<submission document="evaluation-table"/d' centre.xml
 exit 1
-expect ENG-DOC-02 ENG-DOC-03
+expect ENG-DOC-02 ENG-ID-06

@@ -3,4 +3,4 @@ base ndrc-engineering-2025
 args --max-depth 4
 exit 2
 expect
-expect-err centre.xml:12: element <name> is nested too deeply (limit 4 levels, --max-depth)
+expect-err centre.xml:21: element <name> is nested too deeply (limit 4 levels, --max-depth)
