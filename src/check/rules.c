@@ -1294,8 +1294,8 @@ static void core_checks(dz_ctx *x)
 	core_order(x);
 	core_dates(x);
 	core_rule(&r, "CORE-FIELD", DZ_K_FIELD_VALID, DOSSIER_SEV_ERROR, "centre.xsd",
-		  "数据表字段“{label}”（{field}）的值“{value}”{problem}",
-		  "data-table field \"{label}\" ({field}) value \"{value}\" {problem}",
+		  "数据表字段“{label}”的值“{value}”{problem}",
+		  "data-table field \"{label}\" value \"{value}\" {problem}",
 		  "字段编号须是本方案数据表的字段（dossier explain 列出），数值按该字段的类型与单位填写（金额、整数、百分比、面积、日期）。",
 		  "Use a field id of this scheme's data table (dossier explain lists them) and write the value in the field's type and unit (money, count, share, area, date).");
 	k_field_valid(x, &r);

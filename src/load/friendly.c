@@ -107,6 +107,15 @@ static char *element_list(const dz_xnode *m, int attrs)
 	return dz_buf_detach(&b);
 }
 
+/* What follows a number is advice only if it is a unit ("万元"), not the
+ * rest of a number written another way ("18.536,72"). */
+static int known_unit(const char *u)
+{
+	dz_dim dim;
+	int64_t f;
+	return dz_unit_lookup(u, &dim, &f);
+}
+
 int dz_value_advice(dz_xkind kind, const char *value, const char *unit, char **zh, char **en)
 {
 	char num[64], u[64], buf[64];
@@ -120,7 +129,7 @@ int dz_value_advice(dz_xkind kind, const char *value, const char *unit, char **z
 		*en = dz_fmt("Write %s (dates are written YYYY-MM-DD).", buf);
 	} else if (kind == DZ_XK_NUMBER &&
 		   dz_num_normalise(num, sizeof num, u, sizeof u, value) == 0 &&
-		   dz_dec_parse(&v, num) == 0) {
+		   dz_dec_parse(&v, num) == 0 && (!*u || known_unit(u))) {
 		int commas = strchr(value, ',') || strstr(value, "，");
 		const char *dot = strchr(num, '.');
 		dz_dec_format(buf, sizeof buf, v, dot ? (int)strlen(dot + 1) : 0, commas);

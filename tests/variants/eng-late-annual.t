@@ -17,4 +17,4 @@ run printf '# 一、重点任务进展\n\n2028年，中心按组建方案推进�
 run printf '# 二、关键指标进展\n\n2028年，中心研发投入、研发人员、专利申请、主持制定标准和成果转化收入等关键指标均达到年度目标，具体数据见中心评估数据表；仪器设备原值和开放服务次数较上年稳步增长，孵化企业融资进展顺利，无未达标的关键指标。\n' > sections/prog-2-indicators.md
 exit 1
 expect ENG-AST-05 ENG-DATE-07 ENG-ID-06
-expect-text after the end of February (due 2029-03-01)
+expect-text after the end of February (due by 2029-02-28)

@@ -3,4 +3,4 @@ base ndrc-engineering-2025
 run sed -i '/<value id="revenue"/d' centre.xml
 exit 1
 expect CORE-REF CORE-REF CORE-REF ENG-ID-06 ENG-TAB-01
-expect-text lacks required field "Operating revenue" (revenue)
+expect-text lacks required field "Operating revenue"

@@ -66,9 +66,11 @@ run xedit centre.xml del "/centre/targets/target[position() > 1]"
 passes EMG-PLAN-01
 
 === plan-02
+# 第七条 says 一般: not yet a company at the plan stage is a warning (EMG-O-06 is the lead unit's duty)
 run xedit centre.xml set /centre/identity/legal-form 非法人实体化
-exit 1
-fires EMG-PLAN-02 EMG-ID-04
+exit 0
+passes EMG-PLAN-03
+fires EMG-ID-04
 
 === plan-02-twin
 run xedit centre.xml set /centre/identity/legal-form 独立法人

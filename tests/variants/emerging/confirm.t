@@ -268,7 +268,7 @@ run xedit centre.xml del /centre/state-assets
 passes EMG-AST-01
 
 === ast-02
-run xedit centre.xml del /centre/state-assets/acceptance/@evidence
+run xedit centre.xml del /centre/state-assets/acceptance
 exit 1
 fires EMG-AST-02
 

@@ -60,7 +60,7 @@ fires EMG-TAB-01
 run xedit centre.xml del "//indicators/value[@id='commercialization_income']"
 exit 1
 fires EMG-TAB-01
-expect-text "Income from commercialising results" (commercialization_income) has no value
+expect-text "Income from commercialising results" has no value
 
 === tab-01-twin-figure-typed-with-its-unit
 run xedit centre.xml set "//indicators/value[@id='rd_expenditure']" 18,246.73万元 del "//indicators/value[@id='rd_expenditure']/@unit"

@@ -39,8 +39,9 @@ passes EMG-SEC-07
 
 === sec-07-missing
 run rm sections/fund-4-investment.md
-exit 1
+exit 0
 fires EMG-SEC-07
+expect-text warning [EMG-SEC-07]
 
 === fund-01
 run xedit centre.xml set "/centre/evidence-list/evidence[@id='E25']/@kind" 批复文件

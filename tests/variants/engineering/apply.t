@@ -35,31 +35,33 @@ run printf '# 七、进度安排\n\n%s\n' 第一年完成组织机构组建和�
 exit 0
 fires ENG-SEC-05
 expect-text (49/50 characters)
-expect-text warning [ENG-SEC-05]
+expect-text info [ENG-SEC-05]
 
 === sec-05-twin-exactly-50-characters
 passes ENG-SEC-05
 
 === sec-05-missing
+# a section of dossier's suggested plan structure (第十三条 sets none)
 run rm sections/plan-6-investment.md
-exit 1
-fires ENG-SEC-05
+exit any
+passes ENG-SEC-05
 
 === sec-05-headings-do-not-count
 # 七、进度安排 in a heading is not content
 run printf '# 七、进度安排\n\n## 第一年完成组织机构组建和中试厂房改造，第二年完成主要仪器设备购置安装\n\n%s\n' 第三年完成筹建期各项目标任务。 > sections/plan-7-schedule.md
-exit 1
+exit 0
 fires ENG-SEC-05
 
 === hdg-01
 run sed -i '1s/.*/# 三、建设内容/' sections/plan-3-tasks.md
-exit 1
+exit 0
 fires ENG-HDG-01
 expect-text is headed "三、建设内容"
+expect-text info [ENG-HDG-01]
 
 === hdg-01-another-sections-heading
 run sed -i '1s/.*/# 二、建设目标/' sections/plan-3-tasks.md
-exit 1
+exit 0
 fires ENG-HDG-01
 
 === hdg-01-twin-arabic-number

@@ -12,7 +12,7 @@ run printf '# 三、对中心功能和任务的影响\n\n%s\n' 调整后总体�
 
 === change-clean
 expect ENG-ID-06
-passes ENG-DOC-09 ENG-SEC-11 ENG-HDG-06 ENG-CHG-01 ENG-CHG-02
+passes ENG-DOC-09 ENG-SEC-11 ENG-HDG-07 ENG-CHG-01 ENG-CHG-02
 
 === doc-09
 run xedit centre.xml set /centre/submissions/submission/@document evaluation-table
@@ -42,12 +42,12 @@ fires ENG-SEC-11
 === hdg-06
 run sed -i '1s/.*/# 三、影响分析/' sections/chg-3-impact.md
 exit 1
-fires ENG-HDG-06
+fires ENG-HDG-07
 expect-text is headed "三、影响分析"
 
 === hdg-06-twin
 run sed -i '1s/.*/# 三．对中心功能和任务的影响/' sections/chg-3-impact.md
-passes ENG-HDG-06
+passes ENG-HDG-07
 
 === chg-01
 run xedit centre.xml del /centre/changes

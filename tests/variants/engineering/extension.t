@@ -45,17 +45,17 @@ fires ENG-SEC-08
 === hdg-02
 run sed -i '1s/.*/# 一、延期理由/' sections/ext-1-reason.md
 exit 1
-fires ENG-HDG-02
+fires ENG-HDG-03
 expect-text is headed "一、延期理由"
 
 === hdg-02-another-sections-heading
 run sed -i '1s/.*/# 三、计划完成日期/' sections/ext-1-reason.md
 exit 1
-fires ENG-HDG-02
+fires ENG-HDG-03
 
 === hdg-02-twin
 run sed -i '1s/.*/# 一. 延期原因/' sections/ext-1-reason.md
-passes ENG-HDG-02
+passes ENG-HDG-03
 
 === ext-01
 run xedit centre.xml del /centre/dates/extension

@@ -43,12 +43,12 @@ passes ENG-SEC-09
 === hdg-04
 run sed -i '1s/.*/# 一、年度工作进展/' sections/prog-1-tasks.md
 exit 1
-fires ENG-HDG-04
+fires ENG-HDG-05
 expect-text is headed "一、年度工作进展"
 
 === hdg-04-twin
 run sed -i '1s/.*/# 一．重点任务进展/' sections/prog-1-tasks.md
-passes ENG-HDG-04
+passes ENG-HDG-05
 
 # ---- 每年2月底前: 29 February in a leap year
 

@@ -12,8 +12,9 @@ run printf '# 二、整改措施\n\n%s\n' 一是建立成果转化项目库和�
 run printf '# 三、整改期限\n\n%s\n' 2032年6月30日 > sections/rect-3-deadline.md
 
 === rectification-clean
-expect ENG-ID-06
-passes ENG-DOC-08 ENG-SEC-10 ENG-HDG-05 ENG-RECT-01 ENG-RECT-02
+# filed in 2031, after the scheme's five-year term: a warning to check it is still in force
+expect ENG-EFF-03 ENG-ID-06
+passes ENG-DOC-08 ENG-SEC-10 ENG-HDG-06 ENG-RECT-01 ENG-RECT-02
 
 === doc-08
 # only the data table, which is not this stage's document
@@ -43,12 +44,12 @@ fires ENG-SEC-10
 === hdg-05
 run sed -i '1s/.*/# 一、整改任务/' sections/rect-1-target.md
 exit 1
-fires ENG-HDG-05
+fires ENG-HDG-06
 expect-text is headed "一、整改任务"
 
 === hdg-05-twin
 run sed -i '1s/.*/# 1. 整改目标/' sections/rect-1-target.md
-passes ENG-HDG-05
+passes ENG-HDG-06
 
 === rect-01
 run xedit centre.xml del /centre/rectification/@deadline

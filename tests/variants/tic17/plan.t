@@ -24,9 +24,10 @@ passes TIC17-DOC-05
 
 === sec-03-direction-99-characters
 run sed -i 's/服务国家能源安全新战略。$/服务国家能源安全新战略/' sections/plan-1-direction.md
-exit 1
+exit 0
 fires TIC17-SEC-03
 expect-text (99/100 characters)
+expect-text warning [TIC17-SEC-03]
 
 === sec-03-twin-direction-100-characters
 passes TIC17-SEC-03
@@ -57,10 +58,12 @@ fires TIC17-DATE-01
 passes TIC17-DATE-01
 
 === id-05-plan
+# at the plan stage the centre does not exist yet: 五（一）'s separate management is an annual matter
 # 五（一）: not yet a legal entity, and no separate staff, money and assets either
 run xedit centre.xml set /centre/identity/legal-form 非法人实体化 del /centre/identity/accounting
-exit 1
-fires TIC17-ID-05 TIC17-ID-04
+exit 0
+fires TIC17-ID-04
+passes TIC17-ID-05
 
 === id-05-plan-twin-separate-accounts
 run xedit centre.xml set /centre/identity/legal-form 非法人实体化

@@ -22,9 +22,10 @@ passes TIC21-DOC-03
 === sec-01-problems-99-characters
 # 四、存在的问题 needs 100 characters: 99 are too few
 run printf '# 四、存在的问题\n\n一是部分任务进度滞后，钠离子电池正极材料万吨级二期产线受核心设备交付延迟影响未能在年内投产。二是高价值发明专利培育不足，海外专利布局刚刚起步。三是市场化服务收入占比仍然偏低，中心自我造血能力有待增强\n' > sections/annual-4-problems.md
-exit 1
+exit 0
 fires TIC21-SEC-01
 expect-text (99/100 characters)
+expect-text warning [TIC21-SEC-01]
 
 === sec-01-twin-problems-100-characters
 run printf '# 四、存在的问题\n\n一是部分任务进度滞后，钠离子电池正极材料万吨级二期产线受核心设备交付延迟影响未能在年内投产。二是高价值发明专利培育不足，海外专利布局刚刚起步。三是市场化服务收入占比仍然偏低，中心自我造血能力有待增强。\n' > sections/annual-4-problems.md
@@ -142,7 +143,7 @@ passes TIC21-PLAN-02
 run xedit centre.xml del "//indicators/value[@id='open_service_count']"
 run sed -i 's/全年开展对外开放服务{{fig:open_service_count}}，//' sections/annual-2-progress.md
 fires TIC21-TAB-06
-expect-text (open_service_count) has no value
+expect-text has no value
 
 === tab-06-twin-zero-is-a-value
 run xedit centre.xml set "//indicators/value[@id='open_service_count']" 0

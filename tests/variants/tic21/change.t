@@ -24,19 +24,20 @@ passes TIC21-DOC-09
 
 === sec-11-matter-29-characters
 run printf '# 一、变更事项\n\n中心注册地由常州市武进区变更为常州市新北区，名称和法人不变\n' > sections/chg-1-matter.md
-exit 1
+exit 0
 fires TIC21-SEC-11
 expect-text (29/30 characters)
+expect-text warning [TIC21-SEC-11]
 
 === sec-11-twin-matter-30-characters
 run printf '# 一、变更事项\n\n中心注册地由常州市武进区变更为常州市新北区，名称和法人不变。\n' > sections/chg-1-matter.md
 passes TIC21-SEC-11
 
 === sec-11-reason-missing
+# 变更理由: 第二十六条 asks for a written request, not its structure
 run rm sections/chg-2-reason.md
-exit 1
-fires TIC21-SEC-11
-expect-text 二、变更理由 is missing
+exit any
+passes TIC21-SEC-11
 
 === hdg-06
 run sed -i '1s/.*/# 一、变更内容/' sections/chg-1-matter.md

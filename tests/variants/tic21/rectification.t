@@ -26,24 +26,26 @@ passes TIC21-DOC-08
 
 === sec-10-deadline-9-characters
 run printf '# 三、整改期限\n\n半年内全部整改到位\n' > sections/rect-3-deadline.md
-exit 1
+exit 0
 fires TIC21-SEC-10
 expect-text (9/10 characters)
+expect-text warning [TIC21-SEC-10]
 
 === sec-10-twin-deadline-10-characters
 passes TIC21-SEC-10
 
 === sec-10-measures-missing
+# 整改措施: 第三十条 sets no content of the material
 run rm sections/rect-2-measures.md
-exit 1
-fires TIC21-SEC-10
-expect-text 二、整改措施 is missing
+exit any
+passes TIC21-SEC-10
 
 === hdg-05
 run sed -i '1s/.*/# 二、整改方案/' sections/rect-2-measures.md
-exit 1
+exit 0
 fires TIC21-HDG-05
 expect-text is headed "二、整改方案"
+expect-text warning [TIC21-HDG-05]
 
 === hdg-05-twin-full-width-stop
 run sed -i '1s/.*/# 二．整改措施/' sections/rect-2-measures.md
@@ -52,9 +54,10 @@ passes TIC21-HDG-05
 === rect-01
 # 第三十条 限期整改: no time limit set
 run xedit centre.xml del /centre/rectification/@deadline
-exit 1
+exit 0
 fires TIC21-RECT-01
-expect-text the rectification gives no deadline
+expect-text no rectification deadline is recorded
+expect-text warning [TIC21-RECT-01]
 
 === rect-01-twin
 passes TIC21-RECT-01
