@@ -168,8 +168,10 @@ install: all
 	install -m 644 $(B)/libdossier.a $(B)/libdossier.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
 	ln -sf libdossier.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libdossier.so.$(SOVERSION)
 	ln -sf libdossier.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libdossier.so
+	@# libcurl as -lcurl, not Requires.private: a static libdossier then links
+	@# the shared libcurl (Debian ships no static libraries of curl's own deps)
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
-		-e 's|@VERSION@|$(VERSION)|; s|@LIBS@|$(filter-out $(shell pkg-config --libs $(PKGS) 2>/dev/null),$(DEP_LIBS))|; s|@REQUIRES@|$(PKGS)|' \
+		-e 's|@VERSION@|$(VERSION)|; s|@LIBS@|-lcurl $(filter-out $(shell pkg-config --libs $(PKGS) 2>/dev/null),$(DEP_LIBS))|; s|@REQUIRES@|$(filter-out libcurl,$(PKGS))|' \
 		src/dossier.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/dossier.pc
 	install -m 644 include/dossier.h $(DESTDIR)$(INCLUDEDIR)/dossier.h
 	install -m 644 include/dossier/*.h $(DESTDIR)$(INCLUDEDIR)/dossier/
