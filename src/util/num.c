@@ -321,7 +321,50 @@ void dz_date_format(char *buf, size_t n, long days)
 	snprintf(buf, n, "%04ld-%02d-%02d", y, m, d);
 }
 
+static int date_add1(long *out, long days, const char *dur);
+
+static int month_days(long y, int m);
+static void civil_from_days(long z, long *y, int *m, int *d);
+static long days_from_civil(long y, int m, int d);
+
+/* Several durations separated by spaces are applied in turn, and within
+ * such a sequence a month's last day stays the last day of its month:
+ * "-P1D P3Y" is the last day of a three-year period that starts on the
+ * base day — 2025-12-31 from 2023-01-01, 2028-02-29 from 2025-03-01 (a
+ * 28 February that ends its month), 2031-02-28 from 2028-02-29. */
 int dz_date_add(long *out, long days, const char *dur)
+{
+	char tok[32];
+	const char *p = dur;
+	if (!p || !strchr(p, ' '))
+		return date_add1(out, days, dur);
+	*out = days;
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		if (n) {
+			long y;
+			int m, d, month_end;
+			if (n >= sizeof tok)
+				return -1;
+			memcpy(tok, p, n);
+			tok[n] = '\0';
+			civil_from_days(*out, &y, &m, &d);
+			month_end = d == month_days(y, m);
+			if (date_add1(out, *out, tok) != 0)
+				return -1;
+			if (month_end && (strchr(tok, 'Y') || strchr(tok, 'M'))) {
+				civil_from_days(*out, &y, &m, &d);
+				*out = days_from_civil(y, m, month_days(y, m));
+			}
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return 0;
+}
+
+static int date_add1(long *out, long days, const char *dur)
 {
 	long y, yy = 0, mm = 0, dd = 0, v;
 	int m, d, neg = 0, any = 0;

@@ -64,7 +64,8 @@ int dz_ratio_cmp(int64_t a, int64_t b, int64_t c, int64_t d);
  * by a time or zone, ignored). 0 on success, -1 if malformed. */
 int dz_date_parse(long *days, const char *s);
 void dz_date_format(char *buf, size_t n, long days);
-/* Add an ISO-8601 duration "P3M", "P1Y", "-P1D", "P1Y6M" to a date; month
+/* Add an ISO-8601 duration "P3M", "P1Y", "-P1D", "P1Y6M" to a date (several,
+ * separated by spaces, in turn: "-P1D P3Y"); month
  * arithmetic clamps to the month's last day. -1 if malformed. */
 int dz_date_add(long *out, long days, const char *duration);
 /* Today (UTC) as days since the epoch. */

@@ -11,7 +11,7 @@ run xedit centre.xml after "/centre/dates/extension[1]" '<extension requested="2
 # three warnings (一般不超过三年, 延长一次、不超过一年), no error
 exit 0
 expect ENG-DATE-01 ENG-DATE-02 ENG-DATE-03 ENG-ID-06
-expect-text incubation ends on 2030-01-01, more than three years (must be before 2030-01-01)
+expect-text incubation ends on 2030-01-01, more than three years (three years end on 2029-12-31)
 
 === extension-stage
 args --stage extension

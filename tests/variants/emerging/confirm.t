@@ -105,7 +105,7 @@ passes EMG-NAR-03
 === date-01-three-years-and-a-day
 run xedit centre.xml set /centre/dates/incubation/@end 2026-04-01
 fires EMG-DATE-01
-expect-text must be before 2026-04-01
+expect-text (three years end on 2026-03-31)
 
 === date-01-twin-three-years-to-the-day
 # 2023-04-01 to 2026-03-31 is three years, the sample's own period

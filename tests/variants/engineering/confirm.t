@@ -219,7 +219,7 @@ passes ENG-ID-03
 === date-01
 run xedit centre.xml set /centre/dates/incubation/@end 2030-01-01
 fires ENG-DATE-01
-expect-text must be before 2030-01-01
+expect-text (three years end on 2029-12-31)
 
 === date-01-twin-exactly-three-years
 run xedit centre.xml set /centre/dates/incubation/@start 2027-01-02 set /centre/dates/incubation/@end 2030-01-01

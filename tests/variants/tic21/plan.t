@@ -75,7 +75,7 @@ passes TIC21-PLAN-01
 # 第十七条第五项: 一般以三年为周期 (a warning); start + 3 years is one day too many
 run xedit centre.xml set /centre/dates/cycle/@end 2029-07-01
 fires TIC21-PLAN-02
-expect-text the cycle ends on 2029-07-01, more than three years on (before 2029-07-01)
+expect-text the cycle ends on 2029-07-01, more than three years on (three years end on 2029-06-30)
 
 === plan-02-twin-three-years-less-a-day
 passes TIC21-PLAN-02
@@ -109,12 +109,16 @@ passes TIC21-ID-05
 run xedit centre.xml set /centre/dates/cycle/@start 2028-02-29 set /centre/dates/cycle/@end 2031-03-01
 fires TIC21-PLAN-02
 
-# plan-02-twin-leap-day-start is left out: 2028-02-29 … 2031-02-28 is 1,096
-# days, three years to the day (the day before the anniversary 2031-03-01),
-# but PLAN-02 computes 2028-02-29 + P3Y = 2031-02-28 (month end) and wants
-# the end before that, so it warns "ends on 2031-02-28 … (before 2031-02-28)".
-# Reported to the lead; once the rule takes the day before the anniversary,
-# this case holds:
-#   === plan-02-twin-leap-day-start
-#   run xedit centre.xml set /centre/dates/cycle/@start 2028-02-29 set /centre/dates/cycle/@end 2031-02-28
-#   passes TIC21-PLAN-02
+=== plan-02-twin-leap-day-start
+# 2028-02-29 … 2031-02-28: three years to the day before the anniversary
+run xedit centre.xml set /centre/dates/cycle/@start 2028-02-29 set /centre/dates/cycle/@end 2031-02-28
+passes TIC21-PLAN-02
+
+=== plan-02-twin-into-a-leap-february
+# 2025-03-01 … 2028-02-29: the last day of February 2028 ends the third year
+run xedit centre.xml set /centre/dates/cycle/@start 2025-03-01 set /centre/dates/cycle/@end 2028-02-29
+passes TIC21-PLAN-02
+
+=== plan-02-into-a-leap-february-and-a-day
+run xedit centre.xml set /centre/dates/cycle/@start 2025-03-01 set /centre/dates/cycle/@end 2028-03-01
+fires TIC21-PLAN-02
