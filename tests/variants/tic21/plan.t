@@ -118,3 +118,13 @@ fires TIC21-PLAN-02
 #   === plan-02-twin-leap-day-start
 #   run xedit centre.xml set /centre/dates/cycle/@start 2028-02-29 set /centre/dates/cycle/@end 2031-02-28
 #   passes TIC21-PLAN-02
+
+=== team-02-plan
+# 第十五条第五项 holds for the plan too: no technical leader named
+run xedit centre.xml del /centre/identity/tech-leader
+exit 0
+fires TIC21-TEAM-02
+expect-text warning [TIC21-TEAM-02]
+
+=== team-02-plan-twin
+passes TIC21-TEAM-02
