@@ -202,3 +202,49 @@ fires DL-EFF-01
 === eff-01-twin-first-day
 run xedit centre.xml set "/centre/submissions/submission/@date" 2026-01-19
 passes DL-EFF-01
+
+=== hdg-02
+# 第十五条 财务执行情况: the file of the finances is headed otherwise
+run sed -i '1s/.*/# 七、经费收支情况/' sections/annual-7-finance.md
+exit 1
+fires DL-HDG-02
+expect-text error [DL-HDG-02]
+expect-text is headed "七、经费收支情况"
+
+=== hdg-02-another-sections-heading
+# the next year's plan written in the file of the summary
+run sed -i '1s/.*/# 八、存在问题与下一年度工作计划/' sections/annual-1-basic.md
+exit 1
+fires DL-HDG-02
+
+=== hdg-02-twin-other-numbering
+run sed -i '1s/.*/# 7. 财务执行情况/' sections/annual-7-finance.md
+run sed -i '1s/.*/# 一．建设运行情况总结/' sections/annual-1-basic.md
+passes DL-HDG-02
+
+=== hdg-03
+# a section of dossier's recommended structure: info, and not DL-HDG-02's
+run sed -i '1s/.*/# 二、技术研发/' sections/annual-2-research.md
+exit 0
+fires DL-HDG-03
+passes DL-HDG-02
+expect-text info [DL-HDG-03]
+expect-text is headed "二、技术研发"
+
+=== hdg-03-twin-other-numbering-or-none
+run sed -i '1s/.*/# 6、开放交流与运行管理/' sections/annual-6-open.md
+run sed -i '1d' sections/annual-8-plan.md
+passes DL-HDG-03
+
+=== sec-13-one-character-short
+# present but a character short of the suggested length: info
+run printf '# 五、队伍建设与人才培养\n\n中心按照专职为主、专兼结合的原则建设研发、工程化转化和成果推广三支队伍，与大连滨城理工大学联合培养工程硕士和博士研究生，选派青年骨干赴省外合作企业联合研发，实行岗位与成果相结合考核激励，队伍持续优化\n' > sections/annual-5-talent.md
+exit 0
+fires DL-SEC-13
+passes DL-SEC-01
+expect-text info [DL-SEC-13]
+expect-text (99/100 characters)
+
+=== sec-13-twin-exactly-the-minimum
+run printf '# 五、队伍建设与人才培养\n\n中心按照专职为主、专兼结合的原则建设研发、工程化转化和成果推广三支队伍，与大连滨城理工大学联合培养工程硕士和博士研究生，选派青年骨干赴省外合作企业联合研发，实行岗位与成果相结合考核激励，队伍持续优化。\n' > sections/annual-5-talent.md
+passes DL-SEC-13

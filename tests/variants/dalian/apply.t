@@ -282,3 +282,26 @@ expect-text warning [DL-APP-03]
 
 === app-03-twin
 passes DL-APP-03
+
+=== hdg-01
+# 第五条: the application's own heading names another section
+run sed -i '1s/.*/# 三、研发团队/' sections/plan-3-team.md
+exit 1
+fires DL-HDG-01
+expect-text error [DL-HDG-01]
+expect-text is headed "三、研发团队"
+
+=== hdg-01-another-sections-heading
+# the funding written in the file of the test conditions
+run sed -i '1s/.*/# 五、经费筹措/' sections/plan-4-conditions.md
+exit 1
+fires DL-HDG-01
+
+=== hdg-01-twin-arabic-number
+run sed -i '1s/.*/# 3. 技术带头人与团队/' sections/plan-3-team.md
+passes DL-HDG-01
+
+=== hdg-01-twin-full-width-stop-and-no-heading
+run sed -i '1s/.*/# 四．工程技术试验条件/' sections/plan-4-conditions.md
+run sed -i '1d' sections/plan-3-team.md
+passes DL-HDG-01

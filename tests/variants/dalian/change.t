@@ -47,3 +47,16 @@ fires DL-CHG-01
 # 更名 is filed with the bureau (no on-site inspection): still a change
 run xedit centre.xml set /centre/changes/change/@kind 更名 set /centre/changes/change/@major false
 passes DL-CHG-01
+
+=== hdg-07
+# 第十六条: the reason written in the file of the matter
+run sed -i '1s/.*/# 二、变更理由/' sections/chg-1-matter.md
+exit 1
+fires DL-HDG-07
+expect-text error [DL-HDG-07]
+expect-text is headed "二、变更理由"
+
+=== hdg-07-twin-other-numbering-or-none
+run sed -i '1s/.*/# 一．变更事项/' sections/chg-1-matter.md
+run sed -i '1d' sections/chg-2-reason.md
+passes DL-HDG-07

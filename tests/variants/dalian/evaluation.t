@@ -52,3 +52,37 @@ fires DL-SEC-07
 run xedit centre.xml set /centre/identity/advisory-chair/@affiliation 大连凌海氢能装备股份有限公司
 exit 1
 fires DL-GOV-02
+
+=== hdg-04
+# the file of 带动作用 headed as another area: a warning (评估细则另行制定)
+run sed -i '1s/.*/# 三、成果转化应用能力/' sections/eval-3-leading.md
+exit 0
+fires DL-HDG-04
+expect-text warning [DL-HDG-04]
+expect-text is headed "三、成果转化应用能力"
+
+=== hdg-04-twin-other-numbering-or-none
+run sed -i '1s/.*/# 3. 对行业技术进步的带动作用/' sections/eval-3-leading.md
+run sed -i '1d' sections/eval-5-open.md
+passes DL-HDG-04
+
+=== per-03-two-years
+# 每三年为一个评估周期: data of 2026 and 2027 only
+run xedit centre.xml set /centre/indicators/@period-start 2026-01-01
+exit 0
+fires DL-PER-03
+expect-text warning [DL-PER-03]
+expect-text the evaluation data period is 2026-01-01—2027-12-31
+
+=== per-03-four-years
+run xedit centre.xml set /centre/indicators/@period-start 2024-01-01
+exit 0
+fires DL-PER-03
+
+=== per-03-twin-three-whole-years
+run xedit centre.xml set /centre/indicators/@period-start 2025-01-01
+passes DL-PER-03
+
+=== per-03-twin-first-cycle-from-approval
+# the shared setup: from approval on 2025-03-10 to the end of 2027
+passes DL-PER-03

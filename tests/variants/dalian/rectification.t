@@ -83,3 +83,16 @@ expect-text warning [DL-RECT-03]
 
 === rect-03-twin
 passes DL-RECT-03
+
+=== hdg-05
+# the measures headed as the deadline: a warning (the plan is practice)
+run sed -i '1s/.*/# 三、整改期限/' sections/rect-2-measures.md
+exit 0
+fires DL-HDG-05
+expect-text warning [DL-HDG-05]
+expect-text is headed "三、整改期限"
+
+=== hdg-05-twin-other-numbering-or-none
+run sed -i '1s/.*/# 2．整改措施/' sections/rect-2-measures.md
+run sed -i '1d' sections/rect-1-problems.md
+passes DL-HDG-05

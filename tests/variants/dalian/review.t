@@ -108,3 +108,16 @@ fires DL-RECT-02
 
 === rect-02-twin-at-review
 passes DL-RECT-02
+
+=== hdg-06
+# 第十七条 复审申请: the account of the rectification headed otherwise
+run sed -i '1s/.*/# 一、整改措施/' sections/review-1-done.md
+exit 1
+fires DL-HDG-06
+expect-text error [DL-HDG-06]
+expect-text is headed "一、整改措施"
+
+=== hdg-06-twin-other-numbering-or-none
+run sed -i '1s/.*/# 1. 整改完成情况/' sections/review-1-done.md
+run sed -i '1d' sections/review-2-result.md
+passes DL-HDG-06

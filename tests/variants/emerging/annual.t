@@ -102,3 +102,70 @@ fires EMG-PER-01
 
 === per-01-twin-the-whole-report-year
 passes EMG-PER-01
+
+=== sec-12
+# 第二十二条第二款 上一年度建设运行情况和关键指标进展: the section itself is missing
+run rm sections/annual-2-indicators.md
+exit 1
+fires EMG-SEC-12
+expect-text error [EMG-SEC-12]
+
+=== sec-12-one-character-short
+# present but a character below the suggested length: a warning
+run sed -i 's/与财务报表一致。/与财务报表一致/' sections/annual-2-indicators.md
+exit 0
+fires EMG-SEC-12
+expect-text warning [EMG-SEC-12]
+expect-text (199/200 characters)
+
+=== sec-12-twin-exactly-the-minimum
+passes EMG-SEC-12
+
+=== sec-13
+# 关键指标进展 is what the article names: its sub-heading is gone
+run sed -i 's/^## （一）关键指标进展$/## （一）年度进展/' sections/annual-2-indicators.md
+exit 1
+fires EMG-SEC-13
+passes EMG-SEC-12
+expect-text error [EMG-SEC-13]
+
+=== sec-13-heading-without-text
+run sed -i '/^研发人员、研发经费支出/d' sections/annual-2-indicators.md
+exit 1
+fires EMG-SEC-13
+
+=== sec-13-twin-bare-sub-heading
+run sed -i 's/^## （一）关键指标进展$/#### 关键指标/' sections/annual-2-indicators.md
+passes EMG-SEC-13
+
+=== hdg-06
+# the article's section headed otherwise: an error
+run sed -i '1s/.*/# 二、年度工作总结/' sections/annual-2-indicators.md
+exit 1
+fires EMG-HDG-06
+passes EMG-HDG-05
+expect-text error [EMG-HDG-06]
+expect-text is headed "二、年度工作总结"
+
+=== hdg-06-another-sections-heading
+run sed -i '1s/.*/# 一、基本情况/' sections/annual-2-indicators.md
+exit 1
+fires EMG-HDG-06
+
+=== hdg-06-twin-other-numbering
+run sed -i '1s/.*/# 2. 年度建设运行情况和关键指标进展/' sections/annual-2-indicators.md
+passes EMG-HDG-06
+
+=== hdg-05
+# a section of the recommended structure: info, and not EMG-HDG-06's
+run sed -i '1s/.*/# 四、创新生态/' sections/annual-4-ecosystem.md
+exit 0
+fires EMG-HDG-05
+passes EMG-HDG-06
+expect-text info [EMG-HDG-05]
+expect-text is headed "四、创新生态"
+
+=== hdg-05-twin-other-numbering-or-none
+run sed -i '1s/.*/# 四．创新生态构建/' sections/annual-4-ecosystem.md
+run sed -i '1d' sections/annual-8-plan.md
+passes EMG-HDG-05

@@ -75,3 +75,34 @@ fires EMG-ID-04
 === plan-02-twin
 run xedit centre.xml set /centre/identity/legal-form 独立法人
 passes EMG-PLAN-02 EMG-ID-04
+
+=== hdg-01
+# 第十四条第二款（五）组织体系: the file is headed otherwise
+run sed -i '1s/.*/# 四、组织机构/' sections/plan-4-organisation.md
+exit 1
+fires EMG-HDG-01
+expect-text error [EMG-HDG-01]
+expect-text is headed "四、组织机构"
+
+=== hdg-01-another-sections-heading
+# the mechanisms written in the file of the organisation
+run sed -i '1s/.*/# 五、运行机制/' sections/plan-4-organisation.md
+exit 1
+fires EMG-HDG-01
+
+=== hdg-01-twin-other-numbering-or-none
+run sed -i '1s/.*/# 4. 组织体系/' sections/plan-4-organisation.md
+run sed -i '1s/.*/# 五．运行机制/' sections/plan-5-mechanism.md
+run sed -i '1d' sections/plan-6-legal.md
+passes EMG-HDG-01
+
+=== plan-03
+# 第二条第二款 原则上由行业龙头企业牵头: a research institute leads (a warning)
+run xedit centre.xml set /centre/identity/host/type 科研院所
+exit 0
+fires EMG-PLAN-03
+expect-text warning [EMG-PLAN-03]
+expect-text the lead unit is of type "科研院所"
+
+=== plan-03-twin
+passes EMG-PLAN-03

@@ -73,3 +73,16 @@ passes EMG-CHG-03 EMG-CHG-02
 
 === chg-03-twin-a-task-adjustment-may-be-minor
 passes EMG-CHG-03
+
+=== hdg-08
+# 第二十五条: the effect on the centre's function headed as the reason
+run sed -i '1s/.*/# 三、调整原因/' sections/chg-3-impact.md
+exit 1
+fires EMG-HDG-08
+expect-text error [EMG-HDG-08]
+expect-text is headed "三、调整原因"
+
+=== hdg-08-twin-other-numbering-or-none
+run sed -i '1s/.*/# 三．对产业创新中心功能实现的影响/' sections/chg-3-impact.md
+run sed -i '1d' sections/chg-2-reason.md
+passes EMG-HDG-08

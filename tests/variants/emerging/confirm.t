@@ -299,3 +299,75 @@ expect-text 2026-01-31
 === eff-01-twin-first-day
 run xedit centre.xml set /centre/submissions/submission/@date 2026-02-01
 passes EMG-EFF-01
+
+=== hdg-02
+# the summary's outline is 1747号's (practice): a wrong heading is a warning
+run sed -i '1s/.*/# 五、管理制度/' sections/summary-5-mechanism.md
+exit 0
+fires EMG-HDG-02
+expect-text warning [EMG-HDG-02]
+expect-text is headed "五、管理制度"
+
+=== hdg-02-twin-other-numbering-or-none
+run sed -i '1s/.*/# 5、运行机制/' sections/summary-5-mechanism.md
+run sed -i '1d' sections/summary-8-other.md
+passes EMG-HDG-02
+
+=== task-04
+# 第十七条第一款 按期达到组建方案明确的筹建期发展目标: no goals to check against
+run xedit centre.xml del /centre/targets
+exit 1
+fires EMG-TASK-04
+expect-text error [EMG-TASK-04]
+
+=== task-04-twin-one-target
+run xedit centre.xml del "/centre/targets/target[position() > 1]"
+passes EMG-TASK-04
+
+=== ast-06
+# the acceptance of the state-funded works cites no proof (practice: a warning)
+run xedit centre.xml del /centre/state-assets/acceptance/@evidence
+exit 0
+fires EMG-AST-06
+expect-text warning [EMG-AST-06]
+expect-text the state-asset step "acceptance" cites no proof
+
+=== ast-06-blank-evidence
+run xedit centre.xml set /centre/state-assets/registration/@evidence ' '
+exit 0
+fires EMG-AST-06
+expect-text the state-asset step "registration" cites no proof
+
+=== ast-06-twin
+passes EMG-AST-06
+
+=== fund-03
+# 第八条第一款 广泛吸纳地方资金和社会资本: neither is there (a warning); the
+# host's own funds make up the difference
+run xedit centre.xml set "/centre/funding/source[@kind='依托单位自筹']" 74500.00 set "//indicators/value[@id='host_funds']" 74500.00
+run xedit centre.xml set "/centre/funding/source[@kind='地方财政资金' or @kind='社会资本']" 0 set "//indicators/value[@id='local_funds' or @id='social_funds']" 0
+exit 0
+fires EMG-FUND-03
+expect-text warning [EMG-FUND-03]
+expect-text local and private funds add up to 0 万元
+
+=== fund-03-twin-a-hundred-yuan-of-private-capital
+run xedit centre.xml set "/centre/funding/source[@kind='依托单位自筹']" 74499.99 set "//indicators/value[@id='host_funds']" 74499.99
+run xedit centre.xml set "/centre/funding/source[@kind='地方财政资金']" 0 set "//indicators/value[@id='local_funds']" 0
+run xedit centre.xml set "/centre/funding/source[@kind='社会资本']" 0.01 set "//indicators/value[@id='social_funds']" 0.01
+passes EMG-FUND-03 EMG-SUM-01 EMG-SUM-02
+
+=== eff-03
+# 第三十六条 有效期5年: a submission after 2031-01-31 (a warning: the scheme
+# may have been extended)
+run xedit centre.xml set /centre/submissions/submission/@date 2031-02-01
+args --as-of 2031-02-01
+exit 0
+fires EMG-EFF-03
+expect-text warning [EMG-EFF-03]
+expect-text the submission date 2031-02-01 is after the scheme's five-year term
+
+=== eff-03-twin-last-day
+run xedit centre.xml set /centre/submissions/submission/@date 2031-01-31
+args --as-of 2031-01-31
+passes EMG-EFF-03

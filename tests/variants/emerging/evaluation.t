@@ -91,3 +91,52 @@ expect-text (2028)
 === new-01-twin-set-up-the-year-before
 run xedit centre.xml set /centre/dates/approved 2027-12-31
 passes EMG-NEW-01
+
+=== hdg-07
+# 第二十三条 names the areas, not the material's layout: a warning
+run sed -i '1s/.*/# 三、产业生态/' sections/eval-3-ecosystem.md
+exit 0
+fires EMG-HDG-07
+expect-text warning [EMG-HDG-07]
+expect-text is headed "三、产业生态"
+
+=== hdg-07-twin-other-numbering-or-none
+run sed -i '1s/.*/# 3. 创新生态构建/' sections/eval-3-ecosystem.md
+run sed -i '1d' sections/eval-7-plan.md
+passes EMG-HDG-07
+
+=== eval-05
+# 第二十四条: graded 不合格, and 不合格 again at the next evaluation (the
+# confirmation evaluation before them is not an operation evaluation)
+run xedit centre.xml after /centre/submissions '<evaluations><evaluation date="2026-04-10" grade="通过" kind="确认评估"/><evaluation date="2026-12-20" grade="不合格" kind="运行评价"/><evaluation date="2028-12-20" grade="不合格" kind="运行评价"/></evaluations>'
+exit 1
+fires EMG-EVAL-05
+expect-text error [EMG-EVAL-05]
+
+=== eval-05-a-confirmation-listed-between
+run xedit centre.xml after /centre/submissions '<evaluations><evaluation date="2026-03-20" grade="不合格" kind="运行评价"/><evaluation date="2026-04-10" grade="通过" kind="确认评估"/><evaluation date="2028-12-20" grade="不合格" kind="运行评价"/></evaluations>'
+exit 1
+fires EMG-EVAL-05
+
+=== eval-05-twin-passed-the-next-time
+run xedit centre.xml after /centre/submissions '<evaluations><evaluation date="2026-12-20" grade="不合格" kind="运行评价"/><evaluation date="2028-12-20" grade="合格" kind="运行评价"/></evaluations>'
+passes EMG-EVAL-05
+
+=== eval-05-twin-failed-after-passing
+# 不合格, 合格, 不合格: only the last two count
+run xedit centre.xml after /centre/submissions '<evaluations><evaluation date="2024-12-20" grade="不合格" kind="运行评价"/><evaluation date="2026-12-20" grade="合格" kind="运行评价"/><evaluation date="2028-12-20" grade="不合格" kind="运行评价"/></evaluations>'
+passes EMG-EVAL-05
+
+=== eval-05-twin-confirmation-grades-ignored
+# one operation evaluation failed; the failed confirmation before it is not one
+run xedit centre.xml after /centre/submissions '<evaluations><evaluation date="2026-04-10" grade="不合格" kind="确认评估"/><evaluation date="2028-12-20" grade="不合格" kind="运行评价"/></evaluations>'
+passes EMG-EVAL-05
+
+=== ast-06-evaluation
+run xedit centre.xml del /centre/state-assets/final-accounts/@evidence
+exit 0
+fires EMG-AST-06
+expect-text the state-asset step "final-accounts" cites no proof
+
+=== ast-06-evaluation-twin
+passes EMG-AST-06

@@ -133,3 +133,36 @@ expect-text ended on 2027-03-31
 === task-03-twin-last-day-of-the-extension
 args --as-of 2027-03-31
 passes EMG-TASK-03
+
+=== hdg-03
+# 第十八条第一款 原因、措施和计划完成日期: the measures headed as the schedule
+run sed -i '1s/.*/# 三、计划完成日期/' sections/ext-2-measures.md
+exit 1
+fires EMG-HDG-03
+expect-text error [EMG-HDG-03]
+expect-text is headed "三、计划完成日期"
+
+=== hdg-03-twin-other-numbering-or-none
+run sed -i '1s/.*/# 2、拟采取的措施/' sections/ext-2-measures.md
+run sed -i '1d' sections/ext-1-reason.md
+passes EMG-HDG-03
+
+=== ext-05
+# completion planned a day after the extended incubation ends (a warning: a
+# centre still unfinished then loses its status, 第十八条第二款)
+run xedit centre.xml set /centre/dates/extension/planned-completion 2027-04-01
+exit 0
+fires EMG-EXT-05
+passes EMG-EXT-02
+expect-text warning [EMG-EXT-05]
+expect-text planned completion 2027-04-01
+
+=== ext-05-twin-the-last-day-of-the-extension
+run xedit centre.xml set /centre/dates/extension/planned-completion 2027-03-31
+passes EMG-EXT-05
+
+=== ext-05-the-last-request-counts
+# a second request shortens the extension: the plan now runs past it
+run xedit centre.xml after /centre/dates/extension '<extension requested="2026-03-20" until="2026-12-31"><planned-completion>2027-01-31</planned-completion></extension>'
+fires EMG-EXT-05
+expect-text after the extended end 2026-12-31

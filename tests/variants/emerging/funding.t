@@ -60,3 +60,16 @@ fires EMG-FUND-02
 === fund-02-twin-the-other-wording
 run xedit centre.xml set "/centre/evidence-list/evidence[@id='E26']/@kind" 第三方评估论证报告
 passes EMG-FUND-02
+
+=== hdg-04
+# the report's structure is practice: a wrong heading is a warning
+run sed -i '1s/.*/# 三、建设规模/' sections/fund-3-goals.md
+exit 0
+fires EMG-HDG-04
+expect-text warning [EMG-HDG-04]
+expect-text is headed "三、建设规模"
+
+=== hdg-04-twin-other-numbering-or-none
+run sed -i '1s/.*/# 3. 建设预期目标/' sections/fund-3-goals.md
+run sed -i '1d' sections/fund-2-site.md
+passes EMG-HDG-04

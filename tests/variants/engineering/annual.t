@@ -74,15 +74,16 @@ run sed -i 's/^## （二）工作计划$/## （二）其他/' sections/annual-9-
 fires ENG-SEC-13
 passes ENG-SEC-04
 expect-text has no text under its heading
+expect-text info [ENG-SEC-13]
 
 === sec-04-twin-longer-heading
 run sed -i 's/^## （一）重点任务$/## （一）年度重点任务完成情况/' sections/annual-2-indicators.md
 passes ENG-SEC-04
 
-=== sec-04-twin-other-match-word
-# 问题 alone names the problems
-run sed -i 's/^## （一）存在问题$/## （一）主要问题/' sections/annual-9-plan.md
-passes ENG-SEC-04
+=== sec-13-twin-other-match-words
+# 问题 alone names the problems, 计划 alone the plan (ENG-SEC-13, info)
+run sed -i -e 's/^## （一）存在问题$/## （一）主要问题/' -e 's/^## （二）工作计划$/## （二）2029年计划/' sections/annual-9-plan.md
+passes ENG-SEC-13
 
 # ---- the plan's targets (info)
 

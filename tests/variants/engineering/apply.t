@@ -107,3 +107,46 @@ passes ENG-CRED-01
 
 === cred-01-twin-query
 passes ENG-CRED-01
+
+# ---- 第九条: 五、建设条件 shows the host's conditions (error; its heading too)
+
+=== sec-12
+run rm sections/plan-5-conditions.md
+exit 1
+fires ENG-SEC-12
+expect-text error [ENG-SEC-12]
+
+=== sec-12-99-characters
+# present but a character below the suggested length: a warning
+run printf '# 五、建设条件\n\n%s\n\n## （一）重大科技成果与研发能力\n\n%s\n\n## （二）工程化研究验证环境\n\n%s\n\n## （三）技术转移和扩散能力\n\n%s\n\n## （四）管理制度\n\n%s\n' 依托单位具备第九条规定的条件。 拥有国内领先的碳化硅功率器件科技成果和研究开发能力。 建有碳化硅器件工艺线和可靠性实验室等条件。 通过技术许可和孵化企业向行业转移扩散技术。 建立了人才激励和成果转化激励制度 > sections/plan-5-conditions.md
+exit 0
+fires ENG-SEC-12
+passes ENG-SEC-06
+expect-text warning [ENG-SEC-12]
+expect-text (99/100 characters)
+
+=== sec-12-twin-exactly-100-characters
+run printf '# 五、建设条件\n\n%s\n\n## （一）重大科技成果与研发能力\n\n%s\n\n## （二）工程化研究验证环境\n\n%s\n\n## （三）技术转移和扩散能力\n\n%s\n\n## （四）管理制度\n\n%s\n' 依托单位具备第九条规定的条件。 拥有国内领先的碳化硅功率器件科技成果和研究开发能力。 建有碳化硅器件工艺线和可靠性实验室等条件。 通过技术许可和孵化企业向行业转移扩散技术。 建立了人才激励和成果转化激励制度。 > sections/plan-5-conditions.md
+passes ENG-SEC-12 ENG-SEC-06
+
+=== hdg-02
+run sed -i '1s/.*/# 五、建设基础/' sections/plan-5-conditions.md
+exit 1
+fires ENG-HDG-02
+passes ENG-HDG-01
+expect-text error [ENG-HDG-02]
+expect-text is headed "五、建设基础"
+
+=== hdg-02-another-sections-heading
+# the investment written in the file of the conditions
+run sed -i '1s/.*/# 六、投资估算与资金筹措/' sections/plan-5-conditions.md
+exit 1
+fires ENG-HDG-02
+
+=== hdg-02-twin-arabic-number
+run sed -i '1s/.*/# 5. 建设条件/' sections/plan-5-conditions.md
+passes ENG-HDG-02
+
+=== hdg-02-twin-no-heading
+run sed -i '1d' sections/plan-5-conditions.md
+passes ENG-HDG-02

@@ -92,3 +92,14 @@ run xedit centre.xml set /centre/state-assets/@completed true add /centre/state-
 exit 1
 fires ENG-AST-04
 passes ENG-AST-02 ENG-AST-03 ENG-AST-05
+
+=== ast-06-twin
+# every step cites its proof (the sample)
+passes ENG-AST-06
+
+=== ast-06-blank-proof
+# a proof of white space only is no proof
+run xedit centre.xml set /centre/state-assets/registration/@evidence ' '
+exit 0
+fires ENG-AST-06
+expect-text warning [ENG-AST-06]

@@ -140,6 +140,17 @@ expect-text 八英寸碳化硅外延工程化验证
 run xedit centre.xml set "/centre/tasks/task/@status" 超额完成
 passes ENG-TASK-01
 
+=== task-04
+# 第十八条第一款 按期达到组建方案明确的筹建期发展目标: no goals to check against
+run xedit centre.xml del /centre/targets
+exit 1
+fires ENG-TASK-04
+expect-text error [ENG-TASK-04]
+
+=== task-04-twin-one-target
+run xedit centre.xml del "/centre/targets/target[position() > 1]"
+passes ENG-TASK-04
+
 === task-02
 run xedit centre.xml del /centre/tasks
 exit 1
@@ -277,11 +288,19 @@ run xedit centre.xml set /centre/identity/legal-form 独立法人
 passes ENG-ID-06
 expect
 
+=== id-05
+# 中心实行主任负责制: centre.xsd refuses an empty or blank director (CORE-SCHEMA,
+# and then no rule runs); a director of one ideographic space (U+3000) passes
+# the schema and is what this rule is left to catch
+run xedit centre.xml set /centre/identity/director '　'
+exit 1
+fires ENG-ID-05
+passes CORE-SCHEMA
+expect-text error [ENG-ID-05]
+expect-text no director is given
+
 === id-05-twin
-# 中心实行主任负责制: the sample names its director. No case fires ENG-ID-05:
-# centre.xsd already refuses an empty or blank director (CORE-SCHEMA, and
-# then no rule runs), and a director of one ideographic space passes both
-# the schema and this rule's normalize-space() (reported to the lead).
+# the sample names its director
 passes ENG-ID-05
 
 === id-04-not-independent

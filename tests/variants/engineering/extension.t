@@ -130,3 +130,16 @@ passes ENG-DATE-02
 run xedit centre.xml after /centre/dates/extension '<extension requested="2029-12-20" until="2030-12-31"/>'
 exit 1
 fires ENG-EXT-02 ENG-DATE-02
+
+=== ext-05
+# completion planned a day after the extended end (a warning: unfinished
+# then, the centre loses its confirmation, 第二十条第二款)
+run xedit centre.xml set /centre/dates/extension/planned-completion 2030-07-01
+exit 0
+fires ENG-EXT-05
+passes ENG-EXT-02
+expect-text warning [ENG-EXT-05]
+expect-text planned completion 2030-07-01 is after the extended end 2030-06-30
+
+=== ext-05-twin-the-last-day-of-the-extension
+passes ENG-EXT-05

@@ -75,6 +75,33 @@ expect-text 2026-01-31
 run xedit centre.xml set "/centre/submissions/submission[@document='evaluation-table']/@date" 2026-02-01
 passes ENG-EFF-01
 
+=== eff-02-approved
+# the NDRC's agreement dated before the scheme took effect (a warning: the
+# text has no transitional clause, the conclusion is dossier's)
+run xedit centre.xml set /centre/dates/approved 2026-01-31
+exit 0
+fires ENG-EFF-02
+expect-text warning [ENG-EFF-02]
+expect-text the NDRC agreed to start the centre on 2026-01-31
+
+=== eff-02-twin-approved-on-the-first-day
+run xedit centre.xml set /centre/dates/approved 2026-02-01
+passes ENG-EFF-02
+
+=== eff-02-incubation-start
+# no approval date: the start of incubation is read instead (a three-year
+# incubation 2026-01-31..2029-01-30, the summary filed 2029-03-20)
+run xedit centre.xml del /centre/dates/approved set /centre/dates/incubation/@start 2026-01-31 set /centre/dates/incubation/@end 2029-01-30 set /centre/submissions/submission/@date 2029-03-20
+args --as-of 2029-03-20
+exit 0
+fires ENG-EFF-02
+expect-text warning [ENG-EFF-02]
+
+=== eff-02-twin-incubation-from-the-first-day
+run xedit centre.xml del /centre/dates/approved set /centre/dates/incubation/@start 2026-02-01 set /centre/dates/incubation/@end 2029-01-31 set /centre/submissions/submission/@date 2029-03-20
+args --as-of 2029-03-20
+passes ENG-EFF-02
+
 # ---- 第二十四条: 优秀、良好、中等、基本合格、不合格
 
 === eval-03

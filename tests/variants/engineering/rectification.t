@@ -78,3 +78,17 @@ fires ENG-RECT-02
 # the 基本合格 of 2031 follows a 良好 of 2028
 run xedit centre.xml before /centre/evaluations/evaluation '<evaluation date="2028-06-30" kind="运行评估" grade="良好"/>'
 passes ENG-RECT-02
+
+# ---- 第三十七条 有效期5年 (to 2031-01-31): later filings get a warning
+
+=== eff-03
+# evaluated in December 2030, the plan filed the day after the term
+run xedit centre.xml set /centre/evaluations/evaluation/@date 2030-12-20 set /centre/submissions/submission/@date 2031-02-01
+exit 0
+fires ENG-EFF-03
+expect-text warning [ENG-EFF-03]
+expect-text the submission date 2031-02-01 is after the scheme's five-year term
+
+=== eff-03-twin-last-day
+run xedit centre.xml set /centre/evaluations/evaluation/@date 2030-12-20 set /centre/submissions/submission/@date 2031-01-31
+passes ENG-EFF-03

@@ -34,14 +34,56 @@ run rm sections/annual-5-next.md
 passes TIC17-SEC-01
 
 === hdg-02
-# a section of the suggested structure: info
-run sed -i '1s/.*/# 四、存在的问题和不足/' sections/annual-4-problems.md
-fires TIC17-HDG-03
-expect-text is headed "四、存在的问题和不足"
+# 六（四）: the section of the year's construction is headed otherwise
+run sed -i '1s/.*/# 二、年度工作总结/' sections/annual-2-tasks.md
+exit 1
+fires TIC17-HDG-02
+passes TIC17-HDG-03
+expect-text error [TIC17-HDG-02]
+expect-text is headed "二、年度工作总结"
+
+=== hdg-02-another-sections-heading
+# the problems written in the file of the tasks
+run sed -i '1s/.*/# 四、存在问题/' sections/annual-2-tasks.md
+exit 1
+fires TIC17-HDG-02
 
 === hdg-02-twin-other-numbering
-run sed -i '1s/.*/# 4．存在问题/' sections/annual-4-problems.md
+run sed -i '1s/.*/# 2. 重点建设任务进展/' sections/annual-2-tasks.md
 passes TIC17-HDG-02
+
+=== hdg-03
+# a section of the suggested structure: info, and not TIC17-HDG-02's
+run sed -i '1s/.*/# 四、存在的问题和不足/' sections/annual-4-problems.md
+exit 0
+fires TIC17-HDG-03
+passes TIC17-HDG-02
+expect-text info [TIC17-HDG-03]
+expect-text is headed "四、存在的问题和不足"
+
+=== hdg-03-twin-other-numbering-or-none
+run sed -i '1s/.*/# 4．存在问题/' sections/annual-4-problems.md
+run sed -i '1d' sections/annual-5-next.md
+passes TIC17-HDG-03
+
+=== sec-04
+# 六（四）年度建设情况: the progress of the key tasks is the report's content
+run rm sections/annual-2-tasks.md
+exit 1
+fires TIC17-SEC-04
+expect-text error [TIC17-SEC-04]
+
+=== sec-04-one-character-short
+# present but below the suggested length: a warning, not an error
+run printf '# 二、重点建设任务进展\n\n## （一）技术研发和产业化\n\n中心围绕高比例可再生能源接入和特高压输电的技术瓶颈组织联合攻关，柔性直流换流阀和智能变电站二次设备完成样机研制并进入中试阶段。\n\n## （二）创新型产业集群\n\n中心牵头的智能电网产业技术创新战略联盟吸纳上下游企业和高校院所，开展标准研制和示范应用，带动区域输变电装备产业集群发展。\n\n## （三）创新创业\n\n中心建成智能电网专业化众创空间，建立概念验证、中试熟化和孵化投资接续支持机制，为在孵企业提供检测验证和投融资对接服务。\n\n## （四）人才\n\n中心实施智电英才计划，面向全球公开招聘学科带头人和青年骨干，与共建高校联合培养工程硕士和博士研究生，推行项目制团队管理。\n\n## （五）体制机制\n\n中心在运营管理、项目实施和资金投入等方面推进改革，重大攻关项目面向联盟成员公开征集、竞争择优，并试行项目经理负责制\n' > sections/annual-2-tasks.md
+exit 0
+fires TIC17-SEC-04
+expect-text warning [TIC17-SEC-04]
+expect-text (299/300 characters)
+
+=== sec-04-twin-exactly-the-minimum
+run printf '# 二、重点建设任务进展\n\n## （一）技术研发和产业化\n\n中心围绕高比例可再生能源接入和特高压输电的技术瓶颈组织联合攻关，柔性直流换流阀和智能变电站二次设备完成样机研制并进入中试阶段。\n\n## （二）创新型产业集群\n\n中心牵头的智能电网产业技术创新战略联盟吸纳上下游企业和高校院所，开展标准研制和示范应用，带动区域输变电装备产业集群发展。\n\n## （三）创新创业\n\n中心建成智能电网专业化众创空间，建立概念验证、中试熟化和孵化投资接续支持机制，为在孵企业提供检测验证和投融资对接服务。\n\n## （四）人才\n\n中心实施智电英才计划，面向全球公开招聘学科带头人和青年骨干，与共建高校联合培养工程硕士和博士研究生，推行项目制团队管理。\n\n## （五）体制机制\n\n中心在运营管理、项目实施和资金投入等方面推进改革，重大攻关项目面向联盟成员公开征集、竞争择优，并试行项目经理负责制。\n' > sections/annual-2-tasks.md
+passes TIC17-SEC-04 TIC17-SEC-02
 
 === sec-02
 # 五（三）项目实施 left out of 三、治理结构与管理机制
@@ -86,6 +128,16 @@ run xedit centre.xml set /centre/identity/legal-form 非法人实体化 del /cen
 exit 0
 fires TIC17-ID-09
 passes TIC17-ID-05
+expect-text info [TIC17-ID-09]
+
+=== id-09-twin-proof-cited
+run xedit centre.xml set /centre/identity/legal-form 非法人实体化
+passes TIC17-ID-09 TIC17-ID-05
+
+=== id-09-twin-not-independent
+# no separate management stated: nothing to prove (TIC17-ID-05's matter)
+run xedit centre.xml set /centre/identity/accounting/@independent false del /centre/identity/accounting/@evidence
+passes TIC17-ID-09
 
 === id-05-twin-legal-entity
 # a legal entity needs no separate arrangement

@@ -148,3 +148,38 @@ expect-text has no value
 === tab-06-twin-zero-is-a-value
 run xedit centre.xml set "//indicators/value[@id='open_service_count']" 0
 passes TIC21-TAB-06
+
+=== team-02-twin-not-at-annual
+# 第十五条 sets conditions of building: an operating centre's report is not
+# checked for the technical leader
+run xedit centre.xml del /centre/identity/tech-leader
+passes TIC21-TEAM-02
+
+=== fund-01
+# 第十条第三项 多元化筹措: every source is the host's own money (a warning)
+run xedit centre.xml set "/centre/funding/source/@kind" 依托单位自筹 set "//indicators/value[@id='central_funds' or @id='local_funds' or @id='social_funds']" 0 set "//indicators/value[@id='host_funds']" 37650.15
+exit 0
+fires TIC21-FUND-01
+expect-text warning [TIC21-FUND-01]
+expect-text funding comes from one kind of source only ("依托单位自筹")
+
+=== fund-01-twin-two-kinds
+# central funds and the host's own: two kinds are enough for the tool
+run xedit centre.xml set "/centre/funding/source[@kind!='中央财政资金']/@kind" 依托单位自筹 set "//indicators/value[@id='local_funds' or @id='social_funds']" 0 sumto "//indicators/value[@id='host_funds']" 0 /centre/funding/total "-/centre/funding/source[1]"
+passes TIC21-FUND-01 TIC21-SUM-05
+
+=== part-01
+# 第二十二条 依托高校、科研院所: the university and the institute become companies
+run xedit centre.xml set "/centre/identity/partners/partner/type[. = '高等院校' or . = '科研院所']" 企业
+exit 0
+fires TIC21-PART-01
+expect-text warning [TIC21-PART-01]
+
+=== part-01-twin-a-research-host
+# the other branch: the host itself is a research institute
+run xedit centre.xml set "/centre/identity/partners/partner/type[. = '高等院校' or . = '科研院所']" 企业 set /centre/identity/host/type 科研院所
+passes TIC21-PART-01
+
+=== part-01-twin-a-university-alone
+run xedit centre.xml set "/centre/identity/partners/partner/type[. = '科研院所']" 企业
+passes TIC21-PART-01

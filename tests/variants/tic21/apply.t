@@ -105,3 +105,14 @@ expect-text the submission date 2021-02-09 is before the scheme took effect (202
 === eff-01-twin-first-day
 run xedit centre.xml set /centre/dates/report-year 2020 set /centre/submissions/submission/@date 2021-02-10
 passes TIC21-EFF-01
+
+=== team-02
+# 第十五条第五项 知名的技术带头人: the intent names none (a warning: 知名 is
+# the experts' judgement, the tool only sees that nobody is named)
+run xedit centre.xml del /centre/identity/tech-leader
+exit 0
+fires TIC21-TEAM-02
+expect-text warning [TIC21-TEAM-02]
+
+=== team-02-twin
+passes TIC21-TEAM-02

@@ -118,3 +118,34 @@ expect-text warning [TIC21-PER-02]
 
 === per-02-twin
 passes TIC21-PER-02
+
+=== doc-10
+# 第二十八条: the data table without the material on the five areas (a warning)
+run xedit centre.xml del "/centre/submissions/submission[@document='evaluation-report']"
+run rm sections/eval-*.md
+exit 0
+fires TIC21-DOC-10
+passes TIC21-DOC-04
+expect-text warning [TIC21-DOC-10]
+expect-text the evaluation material must include Performance evaluation material
+
+=== doc-10-twin
+passes TIC21-DOC-10
+
+=== fund-01-evaluation
+run xedit centre.xml set "/centre/funding/source/@kind" 社会资本 set "//indicators/value[@id='central_funds' or @id='local_funds' or @id='host_funds']" 0 set "//indicators/value[@id='social_funds']" 37650.15
+exit 0
+fires TIC21-FUND-01
+expect-text funding comes from one kind of source only ("社会资本")
+
+=== fund-01-evaluation-twin
+passes TIC21-FUND-01
+
+=== part-01-evaluation
+run xedit centre.xml set "/centre/identity/partners/partner/type[. = '高等院校' or . = '科研院所']" 企业
+exit 0
+fires TIC21-PART-01
+
+=== part-01-evaluation-twin-an-institute-alone
+run xedit centre.xml set "/centre/identity/partners/partner/type[. = '高等院校']" 企业
+passes TIC21-PART-01

@@ -122,3 +122,13 @@ passes TIC21-PLAN-02
 === plan-02-into-a-leap-february-and-a-day
 run xedit centre.xml set /centre/dates/cycle/@start 2025-03-01 set /centre/dates/cycle/@end 2028-03-01
 fires TIC21-PLAN-02
+
+=== team-02-plan
+# 第十五条第五项 holds for the plan too: no technical leader named
+run xedit centre.xml del /centre/identity/tech-leader
+exit 0
+fires TIC21-TEAM-02
+expect-text warning [TIC21-TEAM-02]
+
+=== team-02-plan-twin
+passes TIC21-TEAM-02
