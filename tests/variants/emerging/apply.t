@@ -97,8 +97,10 @@ run sed -i '1d' sections/plan-6-legal.md
 passes EMG-HDG-01
 
 === plan-03
-# 第二条第二款 原则上由行业龙头企业牵头: a research institute leads (a warning)
-run xedit centre.xml set /centre/identity/host/type 科研院所
+# 第二条第二款 原则上由行业龙头企业牵头: a research institute leads (a warning);
+# the lead unit is the partner whose role says 牵头单位 (the host is the
+# company it set up, 第七条)
+run xedit centre.xml set "/centre/identity/partners/partner[contains(@role, '牵头单位')]/type" 科研院所
 exit 0
 fires EMG-PLAN-03
 expect-text warning [EMG-PLAN-03]
@@ -106,3 +108,15 @@ expect-text the lead unit is of type "科研院所"
 
 === plan-03-twin
 passes EMG-PLAN-03
+
+=== plan-03-host-type-is-not-the-lead
+# the host company's own type does not decide it when a lead unit is named
+run xedit centre.xml set /centre/identity/host/type 科研院所
+passes EMG-PLAN-03
+
+=== plan-03-no-lead-named
+# no partner is named the lead unit: the host is
+run xedit centre.xml set "/centre/identity/partners/partner[contains(@role, '牵头单位')]/@role" 共建单位 set /centre/identity/host/type 高等院校
+exit 0
+fires EMG-PLAN-03
+expect-text the lead unit is of type "高等院校"
