@@ -82,6 +82,8 @@ typedef struct {
 					since; the time-stamp keeps it valid */
 	int signer_revoked_after;  /**< a --crl revokes the signer (or a CA),
 					but after the time-stamp */
+	const char *stage;         /**< the stage of submission the package is
+					for (the outline's stage id), or "" */
 } dossier_verify_info;
 
 /** One data entry as listed in the manifest (borrowed strings). */

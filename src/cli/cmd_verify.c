@@ -113,6 +113,8 @@ static void print_pass(const char *pkg, const dossier_verify_result *r, int list
 	if (*in->sm2_signer)
 		printf(L("  SM2 签名者：%s\n", "  SM2 signer:   %s\n"), in->sm2_signer);
 	printf(L("  方案：      %s\n", "  scheme:       %s\n"), in->scheme);
+	if (*in->stage)
+		printf(L("  报送阶段：  %s\n", "  stage:        %s\n"), in->stage);
 	printf(L("  中心：      %s\n", "  centre:       %s\n"), in->centre);
 	printf(L("  打包时间：  %s（%s）\n", "  created:      %s (%s)\n"), in->created, in->tool);
 	printf(L("  数据条目：  %zu 个，%llu 字节，%s 摘要全部相符\n",

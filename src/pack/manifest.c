@@ -122,6 +122,8 @@ int dz_manifest_write(char **out, size_t *outlen, const dz_mhead *h,
 	W(attr(w, "Critical", "false"));
 	W(xmlTextWriterStartElement(w, BAD_CAST "d:dossier"));
 	W(attr(w, "scheme", h->scheme));
+	if (h->stage && *h->stage)
+		W(attr(w, "stage", h->stage));
 	W(attr(w, "source", h->source ? h->source : ""));
 	W(attr(w, "centre", h->centre));
 	W(attr(w, "created", h->created));
@@ -481,7 +483,7 @@ static int parse_entry(rd *r, xmlNode *dor, dz_mentry *e)
 
 static int parse_head(rd *r, xmlNode *exts)
 {
-	static const char *const head_attrs[] = {"scheme", "source", "centre", "created",
+	static const char *const head_attrs[] = {"scheme", "stage", "source", "centre", "created",
 						 "tool", "complete", "allow-incomplete",
 						 "errors", "warnings", NULL};
 	static const char *const fnd_attrs[] = {"rule", "article", "message", NULL};
@@ -507,6 +509,7 @@ static int parse_head(rd *r, xmlNode *exts)
 	if ((err = check_attrs(r, c, head_attrs)) != 0)
 		return err;
 	m->scheme = get(r, c, "scheme");
+	m->stage = get(r, c, "stage");
 	m->source = get(r, c, "source");
 	m->centre = get(r, c, "centre");
 	m->created = get(r, c, "created");
@@ -795,6 +798,7 @@ void dz_manifest_dispose(dz_manifest *m)
 		dz_free(m->finding_rules[i]);
 	dz_free(m->finding_rules);
 	dz_free(m->scheme);
+	dz_free(m->stage);
 	dz_free(m->source);
 	dz_free(m->centre);
 	dz_free(m->created);

@@ -866,6 +866,7 @@ int dossier_pack_write(const char *out_path, const dossier_centre *centre,
 	for (i = 0; i < p.n; i++)
 		list[i] = p.e[i].m;
 	head.scheme = dossier_centre_scheme(centre);
+	head.stage = dossier_centre_stage(centre);
 	head.source = dossier_outline_source(outline);
 	head.centre = dossier_centre_name(centre);
 	head.created = created;

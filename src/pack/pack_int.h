@@ -412,7 +412,7 @@ typedef struct {
 } dz_mentry;
 
 typedef struct {
-	const char *scheme, *source, *centre, *created, *tool;
+	const char *scheme, *source, *centre, *created, *tool, *stage;
 	int complete, allow_incomplete;
 	size_t errors, warnings;
 	const dossier_report *findings;   /* errors listed when incomplete */
@@ -425,7 +425,7 @@ int dz_manifest_write(char **out, size_t *outlen, const dz_mhead *h,
 		      const dz_mentry *e, size_t n);
 
 typedef struct {
-	char *scheme, *source, *centre, *created, *tool;
+	char *scheme, *source, *centre, *created, *tool, *stage;
 	int complete, allow_incomplete;
 	size_t errors;
 	char **finding_rules;

@@ -1173,6 +1173,7 @@ static int fill_result(dossier_verify_result *r, uint64_t total)
 	in->sm2_signer = r->sm2_signer ? r->sm2_signer : "";
 	in->created = m->created ? m->created : "";
 	in->scheme = m->scheme ? m->scheme : "";
+	in->stage = m->stage ? m->stage : "";
 	in->centre = m->centre ? m->centre : "";
 	in->tool = m->tool ? m->tool : "";
 	in->complete = m->complete;
@@ -1219,7 +1220,7 @@ int dossier_verify_run(dossier_verify_result **out, const char *path,
 		return DOSSIER_ENOMEM;
 	/* verify.h promises "" for what is absent, after a reject too */
 	r->info.signer = r->info.signer_issuer = r->info.signing_time = "";
-	r->info.sm2_signer = r->info.created = r->info.scheme = "";
+	r->info.sm2_signer = r->info.created = r->info.scheme = r->info.stage = "";
 	r->info.centre = r->info.tool = "";
 	r->info.timestamp = r->info.tsa = "";
 	v.r = r;

@@ -93,6 +93,8 @@ for s in samples/*/; do
 	has "$n: verify names the centre" "$(grep -o '<name>[^<]*' "$s/centre.xml" | head -1 | cut -c7-)" "$t/out"
 	sch=$(grep -o 'scheme="[^"]*"' "$s/centre.xml" | head -1 | cut -d'"' -f2)
 	has "$n: verify names the scheme" "scheme:       $sch" "$t/out"
+	stg=$(grep -o ' stage="[^"]*"' "$s/centre.xml" | head -1 | cut -d'"' -f2)
+	has "$n: verify names the stage" "stage:        $stg" "$t/out"
 	if diff -r -x META-INF "$s" "$x" >"$t/diff" 2>&1 && [ -f "$x/META-INF/ASiCManifest.xml" ]; then
 		ok "$n: extracted tree equals the centre directory"; else no "$n: extracted tree"; head -5 "$t/diff"; fi
 	expect "$n: dossier check on the extracted tree" 0 "$bin" check -q "$x"
