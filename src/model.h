@@ -184,6 +184,8 @@ typedef struct {
 	char *id, *title, *title_en, *article, *from, *to, *desc;
 	char **docs;
 	size_t ndocs;
+	int plan_targets;      /* targets="plan": the plan's targets are proposed
+				  here, there is nothing to have achieved yet */
 } dz_stage;
 
 typedef enum {

@@ -434,7 +434,9 @@ static void load_text(loader *L, xmlNodePtr top)
 
 static void load_stage(loader *L, xmlNodePtr n, dz_stage *st)
 {
-	char *docs = attr(n, "documents");
+	char *docs = attr(n, "documents"), *tg = attr(n, "targets");
+	st->plan_targets = tg && !strcmp(tg, "plan");
+	dz_free(tg);
 	st->id = attr(n, "id");
 	st->title = attr(n, "title");
 	st->title_en = attr(n, "title-en");

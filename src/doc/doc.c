@@ -565,23 +565,33 @@ static void value_cell(builder *b, dz_cell *c, const char *v, const char *unit,
 static void target_row(builder *b, xmlNodePtr t, dz_datum *dt, const char **unit,
 		       const char **tv, const char **av, const dz_field **fout);
 
+/* At a stage that proposes the plan (stage targets="plan") there is no
+ * completion yet: the targets are shown beside the present values. */
+static int plan_stage(const builder *b)
+{
+	const dz_stage *st = b->c->stage ? dz_outline_stage(b->o, b->c->stage) : NULL;
+	return st && st->plan_targets;
+}
+
 /* {{table:ID}} of kind="targets": each selected plan target against its
  * actual value, by label and unit as a reader expects them. */
 static void narrative_targets(builder *b, dz_block *k, const dz_table *t,
 			      xmlXPathObjectPtr rows, size_t nrows)
 {
 	static const char *const head[] = {"指标", "单位", "目标值", "完成值", "完成率（%）"};
+	static const char *const head_plan[] = {"指标", "单位", "目标值", "现状值"};
 	static const int al[] = {DZ_AL_LEFT, DZ_AL_CENTER, DZ_AL_RIGHT, DZ_AL_RIGHT, DZ_AL_RIGHT};
-	size_t r, c, n = 0;
+	int plan = plan_stage(b);
+	size_t r, c, n = 0, nc = plan ? 4 : 5;
 	(void)t;
-	k->ncols = 5;
+	k->ncols = nc;
 	k->nhead = 1;
-	k->cells = dz_arena_alloc(&b->d->arena, ((nrows + 1) * 5 + 1) * sizeof *k->cells);
-	k->align = dz_arena_alloc(&b->d->arena, 5 * sizeof *k->align);
+	k->cells = dz_arena_alloc(&b->d->arena, ((nrows + 1) * nc + 1) * sizeof *k->cells);
+	k->align = dz_arena_alloc(&b->d->arena, nc * sizeof *k->align);
 	if (!k->cells || !k->align)
 		return;
-	for (c = 0; c < 5; c++) {
-		cell_from_text(b, &k->cells[c], head[c], 0);
+	for (c = 0; c < nc; c++) {
+		cell_from_text(b, &k->cells[c], plan ? head_plan[c] : head[c], 0);
 		k->align[c] = al[c];
 	}
 	for (r = 0; r < nrows; r++) {
@@ -593,13 +603,14 @@ static void narrative_targets(builder *b, dz_block *k, const dz_table *t,
 		if (t0->type != XML_ELEMENT_NODE || strcmp((const char *)t0->name, "target"))
 			continue; /* rows selects plan targets only */
 		memset(&dt, 0, sizeof dt);
-		row = &k->cells[(n + 1) * 5];
+		row = &k->cells[(n + 1) * nc];
 		target_row(b, t0, &dt, &unit, &tv, &av, &f);
 		cell_from_text(b, &row[0], dt.label ? dt.label : "", 0);
 		cell_from_text(b, &row[1], unit ? unit : "", 0);
 		value_cell(b, &row[2], tv, unit, NULL);
 		value_cell(b, &row[3], av, unit, f ? f->id : NULL);
-		value_cell(b, &row[4], dt.completion, NULL, NULL);
+		if (!plan)
+			value_cell(b, &row[4], dt.completion, NULL, NULL);
 		n++;
 	}
 	k->nrows = 1 + n;
@@ -946,32 +957,43 @@ static void targets_table(builder *b, blist *l, const char *number)
 	static const int al[] = {DZ_AL_CENTER, DZ_AL_LEFT, DZ_AL_CENTER, DZ_AL_RIGHT,
 				 DZ_AL_RIGHT, DZ_AL_RIGHT, DZ_AL_LEFT};
 	static const float w[] = {0.07f, 0.29f, 0.08f, 0.15f, 0.15f, 0.12f, 0.14f};
+	/* a plan stage: targets proposed beside today's values, no completion */
+	static const char *const head_plan[] = {"序号", "指标", "单位", "目标值", "现状值", "证明材料"};
+	static const int al_plan[] = {DZ_AL_CENTER, DZ_AL_LEFT, DZ_AL_CENTER, DZ_AL_RIGHT,
+				      DZ_AL_RIGHT, DZ_AL_LEFT};
+	static const float w_plan[] = {0.08f, 0.34f, 0.09f, 0.17f, 0.17f, 0.15f};
+	int plan = plan_stage(b);
+	size_t nc = plan ? 6 : 7;
 	xmlXPathObjectPtr ts;
 	dz_block *k;
 	size_t n, r;
 	b->xp->node = xmlDocGetRootElement(b->c->doc);
 	ts = xmlXPathEvalExpression(BAD_CAST "/centre/targets/target", b->xp);
 	n = ts && ts->type == XPATH_NODESET && ts->nodesetval ? (size_t)ts->nodesetval->nodeNr : 0;
-	if (!n || !(k = data_block(b, l, number, "目标完成情况", "evaluation-targets", 7, n))) {
+	if (!n || !(k = data_block(b, l, number, plan ? "建设目标" : "目标完成情况",
+				   "evaluation-targets", nc, n))) {
 		xmlXPathFreeObject(ts);
 		return;
 	}
-	header_row(b, k, head, al, w);
+	header_row(b, k, plan ? head_plan : head, plan ? al_plan : al, plan ? w_plan : w);
 	for (r = 0; r < n; r++) {
 		dz_datum *dt = (dz_datum *)&k->data[r];
-		dz_cell *row = &k->cells[(r + 1) * 7];
+		dz_cell *row = &k->cells[(r + 1) * nc];
 		const char *unit, *tv, *av;
 		const dz_field *f;
 		char num[24];
 		target_row(b, ts->nodesetval->nodeTab[r], dt, &unit, &tv, &av, &f);
+		if (plan)
+			dt->completion = NULL;
 		snprintf(num, sizeof num, "%zu", r + 1);
 		cell_from_text(b, &row[0], num, 0);
 		cell_from_text(b, &row[1], dt->label ? dt->label : "", 0);
 		cell_from_text(b, &row[2], unit ? unit : "", 0);
 		value_cell(b, &row[3], tv, unit, NULL);
 		value_cell(b, &row[4], av, unit, f ? f->id : NULL);
-		value_cell(b, &row[5], dt->completion, NULL, NULL);
-		cell_from_text(b, &row[6], dt->evidence ? dt->evidence : "", 0);
+		if (!plan)
+			value_cell(b, &row[5], dt->completion, NULL, NULL);
+		cell_from_text(b, &row[nc - 1], dt->evidence ? dt->evidence : "", 0);
 	}
 	xmlXPathFreeObject(ts);
 }

@@ -121,6 +121,10 @@ class Data:
     def __init__(self, outline, centre_dir):
         self.o = etree.parse(outline).getroot()
         self.c = etree.parse(os.path.join(centre_dir, "centre.xml")).getroot()
+        # a stage that proposes the plan (targets="plan"): targets beside
+        # today's values, no completion
+        st = [s for s in self.o.iter("stage") if s.get("id") == self.c.get("stage")]
+        self.plan = bool(st) and st[0].get("targets") == "plan"
         self.fields = {f.get("id"): f for f in self.o.iter("field")}
         self.tables = {t.get("id"): t for t in self.o.iter("table")}
 
@@ -183,10 +187,13 @@ class Data:
         t = self.tables[tid]
         nodes = self.c.xpath(t.get("rows"))
         if t.get("kind") == "targets":
-            rows = [["指标", "单位", "目标值", "完成值", "完成率（%）"]]
+            if self.plan:
+                rows = [["指标", "单位", "目标值", "现状值"]]
+            else:
+                rows = [["指标", "单位", "目标值", "完成值", "完成率（%）"]]
             for n in nodes:
                 if isinstance(n.tag, str) and n.tag == "target":
-                    rows.append(self.target(n)[:5])
+                    rows.append(self.target(n)[:4] if self.plan else self.target(n)[:5])
             return rows
         cols = t.findall("col")
         rows = [[c.get("title") + ("（%s）" % c.get("unit") if c.get("unit") else "") for c in cols]]
@@ -229,7 +236,13 @@ class Data:
                              f.get("unit") or "", v if v is not None else "—", ev])
             out.append((g.get("title"), rows))
         ts = self.c.xpath("/centre/targets/target")
-        if ts:
+        if ts and self.plan:
+            rows = [["序号", "指标", "单位", "目标值", "现状值", "证明材料"]]
+            for i, t in enumerate(ts, 1):
+                v = self.target(t)
+                rows.append([str(i)] + v[:4] + v[5:])
+            out.append(("建设目标", rows))
+        elif ts:
             rows = [["序号", "指标", "单位", "目标值", "完成值", "完成率（%，计算值）", "证明材料"]]
             for i, t in enumerate(ts, 1):
                 rows.append([str(i)] + self.target(t))
@@ -277,6 +290,13 @@ def tables_xml_rows(path):
                         break
                 lab = f.findtext(T + "label") + ("（计算值）" if f.get("derived") == "true" else "")
                 rows.append([str(i), lab, f.findtext(T + "unit") or "", shown(val), refs(f)])
+            out.append((part.get("title"), rows))
+        elif part.tag == T + "targets" and part.get("title") == "建设目标":
+            # a plan stage: no completion
+            rows = [["序号", "指标", "单位", "目标值", "现状值", "证明材料"]]
+            for i, f in enumerate(part.findall(T + "target"), 1):
+                rows.append([str(i), f.findtext(T + "label"), f.findtext(T + "unit") or "",
+                             shown(f.find(T + "planned")), shown(f.find(T + "actual")), refs(f)])
             out.append((part.get("title"), rows))
         elif part.tag == T + "targets":
             rows = [["序号", "指标", "单位", "目标值", "完成值", "完成率（%，计算值）", "证明材料"]]
