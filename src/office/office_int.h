@@ -153,7 +153,9 @@ typedef enum { DZ_WS_INFO, DZ_WS_FIELDS, DZ_WS_LIST } dz_wskind;
 
 typedef struct {
 	const struct dz_xnode *node; /* attribute or element holding the value */
-	char *key;    /* INFO: path from the root ("identity/host/uscc");
+	char *key;    /* INFO: path from the root ("identity/host/uscc"; the
+			 text of an element that has a heading row
+			 "identity/director/.");
 			 LIST, FIELDS: below the row element ("@name", "." for its
 			 text, "host/name"); "#label", "#article" for columns
 			 shown but not read; "^" the row of the parent sheet */
