@@ -18,6 +18,10 @@
 
 /* ---------- centre (load/) ---------- */
 
+/* What `dossier init` writes where a section's text is still to come,
+ * followed by what to write: check reports each one left (CORE-PROMPT). */
+#define DZ_PROMPT "【请填写】"
+
 typedef struct {
 	int level;
 	char *text;
@@ -81,6 +85,9 @@ struct dossier_centre {
 	int have_evidence_dir;
 	int from_table;         /* loaded from an evaluation-tables.xml (tables_xml.c):
 				   doc is built from it; no sections, no evidence files */
+	const struct dz_xnode *xsd; /* centre.xsd's model (load/xsd.h, kept for
+				   the process), for what check says of empty
+				   values; NULL if it could not be read */
 	dossier_report *notes;  /* what loading has to say, as findings: files in
 				   sections/ not read, what a .docx section could not
 				   carry (load/centre.c, office/docx.c); NULL if none */
