@@ -48,6 +48,10 @@ typedef struct {
 	size_t nparas;
 	dz_para *rows;  /* two-cell table rows as "label：value", for the figures rule */
 	size_t nrows;
+	dz_para *prompts; /* paragraphs holding DZ_PROMPT: not narrative (no
+			     characters, no text under a heading), each a
+			     CORE-PROMPT finding */
+	size_t nprompts;
 } dz_section;
 
 typedef struct {

@@ -1106,17 +1106,15 @@ static void core_prompts(dz_ctx *x)
 			continue;
 		section_name(os, name, sizeof name);
 		file = dz_fmt("%s/%s", x->c->dir, s->path);
-		for (k = 0; file && k < s->nparas; k++) {
-			const char *at = strstr(s->paras[k].text, DZ_PROMPT);
+		for (k = 0; file && k < s->nprompts; k++) {
+			const char *at = strstr(s->prompts[k].text, DZ_PROMPT);
 			char *what, *zh, *en;
-			if (!at)
-				continue;
 			what = shortened(at + strlen(DZ_PROMPT), 60);
 			zh = dz_fmt("“%s”中仍是待写的提示：%s", name, what ? what : "");
 			en = dz_fmt("\"%s\" still holds a prompt to write in its place: %s", name,
 				    what ? what : "");
 			dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-PROMPT", "doc/authoring.md",
-					   file, s->paras[k].line, zh ? zh : "", en ? en : "",
+					   file, s->prompts[k].line, zh ? zh : "", en ? en : "",
 					   "按提示写出这部分内容，再删去以“" DZ_PROMPT "”开头的提示。",
 					   "Write what it asks for, then delete the prompt (it starts " DZ_PROMPT ").");
 			dz_free(what);

@@ -13,7 +13,10 @@
 #     centre.xml (tests/office/canon.py), and the centre still checks
 #     complete; the same through LibreOffice, through openpyxl (saved as is,
 #     and written afresh with the data typed the ways people type it,
-#     tests/office/retype.py); the blank template of every scheme;
+#     tests/office/retype.py); a centre holding every element and
+#     attribute of centre.xsd (tests/office/uncovered.py says it does) the
+#     same way; the blank template of every scheme, its stage chosen from
+#     the scheme's stages;
 #   - wrong cells are errors naming sheet and cell, nothing written; values
 #     in other forms (1,234.5万元 into a 元 row) are read with a note;
 #   - hostile workbooks and documents are refused naming the part and the
@@ -102,6 +105,35 @@ else
 	fail "workbook is a ZIP"
 fi
 
+echo "# every element and attribute of centre.xsd"
+# a sample with what no sample has (evaluations, rectification, extension
+# requests with their reasons, the cycle ...) added: the whole schema
+# through the workbook and back
+f=$T/full
+rm -rf "$f" "$f-back" && cp -r samples/ndrc-engineering-2025 "$f"
+/usr/bin/python3 tests/xedit.py "$f/centre.xml" \
+	after /centre/identity/field '<category>领域类</category>' \
+	after /centre/identity/supervisor '<co-supervisor>无锡市发展和改革委员会</co-supervisor>' \
+	before /centre/dates/report-year '<extension requested="2029-10-08" until="2030-06-30" evidence="E01"><reason>关键设备到货延迟</reason><measures>调整进度，增加投入</measures><planned-completion>2030-05-31</planned-completion></extension>' \
+	before /centre/dates/report-year '<extension requested="2030-05-20" until="2030-12-31"><reason>验收排期</reason></extension>' \
+	before /centre/dates/report-year '<cycle start="2027-01-01" end="2031-12-31"/>' \
+	after /centre/submissions '<evaluations><evaluation date="2028-05-10" grade="良好" kind="运行评估" by="江苏省发展和改革委员会" evidence="E01"/><evaluation date="2029-05-10" grade="优秀"/></evaluations>' \
+	after /centre/evaluations '<rectification deadline="2030-05-10" completed="2030-04-01" evidence="E01"><target>补齐中试线</target><measures>新增投资</measures></rectification>' \
+	set /centre/identity/host/@role 实施单位 set /centre/identity/host/@substantive true \
+	set '/centre/projects/project[1]/@major' true \
+	set /centre/state-assets/acceptance/@audited-by 华信会计师事务所 \
+	set /centre/state-assets/registration/@audited-by 华信会计师事务所 >"$T/t.out" 2>&1 || show "$T/t.out"
+/usr/bin/python3 tests/office/uncovered.py outlines/schema/centre.xsd "$f/centre.xml" >"$T/uncovered" 2>&1
+[ ! -s "$T/uncovered" ] && pass "the test centre holds every element and attribute of centre.xsd" ||
+	{ fail "the test centre lacks parts of centre.xsd"; show "$T/uncovered"; }
+code "export --xlsx: all of centre.xsd" 0 "$bin" export --xlsx "$f.xlsx" "$f"
+code "import --xlsx: all of centre.xsd" 0 "$bin" import --xlsx "$f.xlsx" "$f-back"
+same_centre "all of centre.xsd: the same centre.xml" "$f/centre.xml" "$f-back/centre.xml"
+unzip -p "$f.xlsx" xl/workbook.xml >"$T/wb.xml"
+for sh in 延长筹建期 评估结果 变更事项 参建单位; do
+	t "sheet $sh" grep -q "name=\"$sh\"" "$T/wb.xml"
+done
+
 echo "# blank templates"
 for o in outlines/*.xml; do
 	sc=$(basename "$o" .xml)
@@ -111,6 +143,10 @@ for o in outlines/*.xml; do
 	has "$T/c.err" "XLSX-MISSING" && pass "blank $sc: what is missing is said" || fail "blank $sc: missing values not said"
 	code "check blank $sc: incomplete" 1 "$bin" check --lang zh "$T/blank-$sc"
 done
+# the stage is chosen from the scheme's stages
+unzip -p "$T/blank-most-tic-2017.xlsx" xl/worksheets/sheet1.xml >"$T/s1.xml"
+grep -q '<formula1>"plan,annual"</formula1>' "$T/s1.xml" && pass "blank: the stage from a list of the scheme's stages" ||
+	fail "blank: the stage from a list of the scheme's stages"
 has "$T/c.out" "缺少“中心身份”" && pass "schema findings in Chinese with labels" || { fail "schema findings in Chinese with labels"; show "$T/c.out"; }
 
 echo "# LibreOffice and openpyxl write the workbook"
