@@ -249,7 +249,11 @@ static void missing(ex_list *l, xmlNodePtr el, const dz_xnode *what)
 	} else {
 		zh = dz_fmt("缺少%s", nz ? nz : "");
 		en = dz_fmt("%s is missing", ne ? ne : "");
-		if (what->type && !what->nkids) {
+		size_t i;
+		int elements = 0;
+		for (i = 0; i < what->nkids; i++)
+			elements += !what->kids[i]->attr;
+		if (what->type && !elements) { /* a value, perhaps with attributes */
 			hz = dz_fmt("在 <%s> 中加入 <%s>%s</%s>。", (const char *)el->name, what->name,
 				    *ex ? ex : "…", what->name);
 			he = dz_fmt("Add <%s>%s</%s> to <%s>.", what->name, *ex ? ex : "...",

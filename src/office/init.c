@@ -133,11 +133,12 @@ static void xml_text(gen *g, const char *s)
 	}
 }
 
-/* How a value of node n is written: "日期，写作 YYYY-MM-DD，如 2026-03-01". */
+/* How a value of node n is written: "日期，写作 YYYY-MM-DD，如 2026-03-01"
+ * (its example, unless its notes already give it). */
 static void value_hint(dz_buf *b, const dz_xnode *n)
 {
 	const dz_xtype *t = n->type;
-	const char *ex = dz_xnode_example(n);
+	const char *ex = n->doc && strstr(n->doc, "示例：") ? "" : dz_xnode_example(n);
 	char *c;
 	if (!t)
 		return;
