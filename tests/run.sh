@@ -25,6 +25,9 @@
 # edits XML by XPath (tests/xedit.py).
 set -u
 cd "$(dirname "$0")/.." || exit 2
+# --one BUILD_DIR: only that build's tests, for the parallel run below
+one=0
+[ "${1:-}" = --one ] && { one=1; shift; }
 [ $# -gt 0 ] || set -- build
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 xedit() { /usr/bin/python3 "$ROOTDIR/tests/xedit.py" "$@"; }
@@ -47,6 +50,33 @@ expect_exit() {
 	code=$?
 	if [ "$code" = "$want" ]; then ok; else bad "$name: exit $code, expected $want"; fi
 }
+
+# Several build directories run side by side, one per core (make check's
+# two builds take half the wall time on two cores); each writes its own
+# scratch folder, and their outputs are printed in order. DOSSIER_TEST_SERIAL=1
+# runs them one after another.
+if [ $one = 0 ] && [ $# -gt 1 ] && [ -z "${DOSSIER_TEST_SERIAL:-}" ] &&
+	[ "$(nproc 2>/dev/null || echo 1)" -gt 1 ]; then
+	i=0
+	for b in "$@"; do
+		"$0" --one "$b" >"$tmproot/par-$i.out" 2>&1 &
+		i=$((i + 1))
+	done
+	wait
+	i=0
+	for b in "$@"; do
+		t=$(tail -1 "$tmproot/par-$i.out")
+		sed '$d' "$tmproot/par-$i.out"
+		case $t in
+		*" passed, "*" failed")
+			pass=$((pass + ${t%% passed*}))
+			f=${t#*passed, }; fail=$((fail + ${f%% failed})) ;;
+		*) bad "$b: the run did not finish ($t)" ;;
+		esac
+		i=$((i + 1))
+	done
+	set --
+fi
 
 for b in "$@"; do
 	bin=$b/dossier
@@ -143,6 +173,11 @@ for b in "$@"; do
 		done < <(bash "$suite" "$b" "$sdir" 2>&1)
 	done
 done
+
+if [ $one = 1 ]; then
+	echo "$pass passed, $fail failed"
+	exit 0
+fi
 
 # Every rule of every outline has a seeded variant that fires it and a
 # boundary twin that passes it (tests/variants/, directives fires/passes;
