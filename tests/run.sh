@@ -98,9 +98,11 @@ for b in "$@"; do
 	done
 
 	echo "# $b: variants"
+	t0=$SECONDS
 	for v in tests/variants/*.t tests/variants/*/*.t; do
 		[ -f "$v" ] && run_variant "$bin" "$v"
 	done
+	echo "    ($((SECONDS - t0)) s)"
 
 	echo "# $b: command line"
 	expect_exit "no arguments" 2 "$bin"
@@ -170,7 +172,7 @@ for b in "$@"; do
 			"not ok "*) fail=$((fail + 1)); printf '%s\n' "$line" ;;
 			*) printf '    %s\n' "$line" ;;
 			esac
-		done < <(bash "$suite" "$b" "$sdir" 2>&1)
+		done < <(t0=$SECONDS; bash "$suite" "$b" "$sdir" 2>&1; echo "($((SECONDS - t0)) s)")
 	done
 done
 
