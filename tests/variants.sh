@@ -22,13 +22,29 @@ else
 	_standalone=0
 fi
 
-# run_case BIN NAME: run one case whose directives are in the c_* variables
+# run_case BIN NAME: run one case whose directives are in the c_* variables.
+# The file's shared setup (its first c_nshared runs, on the shared base) is
+# done once per file into $v_shared and copied for each case.
 run_case() {
-	local bin=$1 name=$2 dir have line cmd code failed=0 want id t
+	local bin=$1 name=$2 dir have line cmd code failed=0 want id t i=0 from
 	dir=$tmproot/v-$(printf '%s' "$name" | tr -c 'A-Za-z0-9_.-' '_')
 	rm -rf "$dir"
-	cp -r "samples/$c_base" "$dir" || { bad "$name: no sample $c_base"; return; }
-	for cmd in "${c_runs[@]}"; do
+	from=samples/$c_base
+	if [ "$c_nshared" -gt 0 ] && [ "$c_base" = "$v_shared_base" ]; then
+		if [ ! -d "$v_shared" ]; then
+			cp -r "samples/$c_base" "$v_shared.tmp" || { bad "$name: no sample $c_base"; return; }
+			for cmd in "${c_runs[@]:0:$c_nshared}"; do
+				(cd "$v_shared.tmp" && eval "$cmd") >"$v_shared.setup" 2>&1 ||
+					{ bad "$name: shared setup failed: $cmd"; sed 's/^/    | /' "$v_shared.setup" | head -5
+					  rm -rf "$v_shared.tmp"; return; }
+			done
+			mv "$v_shared.tmp" "$v_shared"
+		fi
+		from=$v_shared
+		i=$c_nshared
+	fi
+	cp -r "$from" "$dir" || { bad "$name: no sample $c_base"; return; }
+	for cmd in "${c_runs[@]:$i}"; do
 		(cd "$dir" && eval "$cmd") >"$dir.setup" 2>&1 ||
 			{ bad "$name: setup failed: $cmd"; sed 's/^/    | /' "$dir.setup" | head -5; return; }
 	done
@@ -67,12 +83,15 @@ run_variant() {
 	local bin=$1 file=$2 fname line cname="" incase=0
 	local s_base="" s_args="" s_exit=0
 	local -a s_runs=()
-	local c_base c_args c_exit c_expect c_expect_set
+	local c_base c_args c_exit c_expect c_expect_set c_nshared v_shared_base v_shared
 	local -a c_runs c_has c_not c_texts c_errs
 	fname=$(basename "$file" .t)
+	v_shared=$tmproot/vshared-$(printf '%s' "$file" | tr -c 'A-Za-z0-9_.-' '_')
+	rm -rf "$v_shared"
 	start_case() {
 		c_base=$s_base c_args=$s_args c_exit=$s_exit c_expect="" c_expect_set=0
 		c_runs=("${s_runs[@]}") c_has=() c_not=() c_texts=() c_errs=()
+		c_nshared=${#s_runs[@]} v_shared_base=$s_base
 	}
 	start_case
 	while IFS= read -r line || [ -n "$line" ]; do
