@@ -1437,6 +1437,13 @@ static const dz_field *field_of_path(dz_ctx *x, const char *xpath)
 static void place_findings(dz_ctx *x)
 {
 	size_t i, k;
+	xmlChar *table = NULL;
+	if (x->c->from_table) { /* a received table is all one document */
+		xmlNodePtr s = dz_centre_child(x->c, "submissions");
+		for (s = s ? s->children : NULL; s && s->type != XML_ELEMENT_NODE; s = s->next)
+			;
+		table = s ? xmlGetProp(s, BAD_CAST "document") : NULL;
+	}
 	for (i = 0; i < x->rep->n && !x->rep->oom; i++) {
 		const dossier_finding *f = &x->rep->items[i].f;
 		const dz_osection *os = section_of_file(x, f->file);
@@ -1459,9 +1466,12 @@ static void place_findings(dz_ctx *x)
 		}
 		if (os && os->doc)
 			doc = os->doc->id;
+		if (!doc && table && dz_outline_doc(x->o, (const char *)table))
+			doc = (const char *)table;
 		if (doc || os)
 			dz_report_place(x->rep, i, doc, os ? os->id : NULL);
 	}
+	xmlFree(table);
 }
 
 int dossier_check_run(dossier_report **out, const dossier_centre *c,
