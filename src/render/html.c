@@ -140,8 +140,11 @@ static void summary(dz_buf *b, const dossier_review *rv, const size_t *nc)
 		dz_buf_puts(b, "</a>");
 		if (*c->name)
 			el(b, "<div class=\"input\">", c->input, "</div>");
-		el(b, "</td><td data-key=\"scheme\">", *c->scheme ? c->scheme : "—", "</td>");
-		el(b, "<td data-key=\"stage\">", *c->stage ? c->stage : "—", "</td>");
+		/* an unknown scheme or stage ("—") sorts first */
+		el(b, *c->scheme ? "</td><td data-key=\"scheme\">" : "</td><td data-key=\"scheme\" data-value=\"\">",
+		   *c->scheme ? c->scheme : "—", "</td>");
+		el(b, *c->stage ? "<td data-key=\"stage\">" : "<td data-key=\"stage\" data-value=\"\">",
+		   *c->stage ? c->stage : "—", "</td>");
 		dz_buf_printf(b, "<td data-key=\"status\" data-value=\"%d\"><span class=\"status %s\">",
 			      c->status, dz_review_status_id(c->status));
 		esc(b, dz_review_status(rv, c->status));
