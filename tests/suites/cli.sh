@@ -150,7 +150,6 @@ expect_comp "help's argument" "pack" "$bin" help pa
 expect_comp "--lang values" "en zh" "$bin" check --lang ""
 expect_comp "check --format values" "html json pdf text" "$bin" check --format ""
 expect_comp "verify --format values" "json text" "$bin" verify --format ""
-expect_comp "check --crl takes a value: the next word is an option again" "--outline --outlines --output" "$bin" check --crl x --ou
 expect_comp "render --format values" "both pdf xml" "$bin" render -q --format ""
 expect_comp "render --doc values" "all annual summary tables" "$bin" render --doc ""
 expect_comp "--opt=value" "html json pdf text" "$bin" check --format = ""
