@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cli.h"
 #include "util/util.h"
 #include "util/num.h"
@@ -173,8 +174,10 @@ static void json_centre(opts *op, const row *rw, const dossier_report *r, const 
  * under `tmp`, an extracted package, named inside `pkg`), and say it. */
 static int unreadable(row *rw, int status, const char *tmp, const char *pkg)
 {
-	if (cli_reason_from_error(&rw->why, tmp, pkg))
+	if (cli_reason_from_error(&rw->why, tmp, pkg)) {
+		cli_print_error(NULL); /* out of memory: says so without allocating */
 		return EXIT_INTERNAL;
+	}
 	cli_reason_print(&rw->why);
 	return status;
 }
@@ -187,6 +190,7 @@ static int check_one(opts *op, const char *input, row *rw)
 	dossier_outline *o = NULL;
 	char *tmp = NULL;      /* an extracted package */
 	const char *dir = input;
+	struct stat st;
 	int status;
 	rw->dir = dz_strdup(input);
 	rw->kind = "directory";
@@ -197,6 +201,8 @@ static int check_one(opts *op, const char *input, row *rw)
 	}
 	co.as_of = op->as_of;
 	co.stage = op->stage;
+	if (stat(input, &st) == 0 && S_ISREG(st.st_mode))
+		rw->kind = "table"; /* a file that is not a package: an evaluation-tables.xml */
 	if (cli_is_package(input)) {
 		rw->kind = "package";
 		if ((status = cli_intake(input, &op->vo, op->quiet, &tmp, &rw->why)) != 0) {
@@ -216,8 +222,6 @@ static int check_one(opts *op, const char *input, row *rw)
 		status = unreadable(rw, status, tmp, input);
 		goto done;
 	}
-	if (!tmp && !strcmp(dossier_centre_xml_path(c), input))
-		rw->kind = "table";
 	rw->name = dz_strdup(dossier_centre_name(c));
 	rw->scheme = dz_strdup(dossier_centre_scheme(c));
 	if (dossier_check_run(&r, c, o, &co) != 0) {

@@ -134,22 +134,25 @@ static int reason_ok(cli_reason *r)
 int cli_reason_from_error(cli_reason *r, const char *dir, const char *as)
 {
 	const dossier_error *e = dossier_error_last();
-	const char *file = e && e->file ? e->file : "";
+	const char *file;
 	size_t n = dir ? strlen(dir) : 0;
 	memset(r, 0, sizeof *r);
 	r->code = e ? e->code : DOSSIER_ERROR;
-	r->id = dz_strdup(cli_error_id(r->code));
-	/* a file inside an extracted package is named inside the package */
-	if (n && !strncmp(file, dir, n) && (file[n] == '/' || !file[n]))
-		r->file = dz_fmt("%s%s", as, file + n);
-	else
-		r->file = dz_strdup(file);
 	r->line = e ? e->line : 0;
 	r->column = e ? e->column : 0;
-	r->msg_zh = dup_or(e ? e->msg_zh : "失败");
-	r->msg_en = dup_or(e ? e->msg_en : "failed");
-	r->hint_zh = dup_or(e ? e->hint_zh : "");
-	r->hint_en = dup_or(e ? e->hint_en : "");
+	/* a failed allocation rewrites the error record (out of memory), so
+	 * read it only while every copy so far succeeded */
+	file = e && e->file ? e->file : "";
+	if (n && !strncmp(file, dir, n) && (file[n] == '/' || !file[n]))
+		r->file = dz_fmt("%s%s", as, file + n); /* named inside the package */
+	else
+		r->file = dz_strdup(file);
+	if (!r->file || !(r->msg_zh = dup_or(e ? e->msg_zh : "失败")) ||
+	    !(r->msg_en = dup_or(e ? e->msg_en : "failed")) ||
+	    !(r->hint_zh = dup_or(e ? e->hint_zh : "")) ||
+	    !(r->hint_en = dup_or(e ? e->hint_en : "")))
+		return reason_ok(r);
+	r->id = dz_strdup(cli_error_id(r->code));
 	return reason_ok(r);
 }
 

@@ -243,3 +243,28 @@ expect "an output folder that does not exist: exit 2" 2 "$bin" check -q --format
 [ ! -e "$t/none" ] && ok "... nothing written" || no "wrote into a missing folder"
 expect "a review of complete centres: exit 0" 0 "$bin" check -q --format html -o "$t/ok.html" samples/most-tic-2021 samples/dalian-tic-2025
 ls "$t" | grep -q '\.tmp-' && no "temporary files left in $t" || ok "no temporary file left beside the outputs"
+
+# ------------------------------------------- every allocation failing in turn
+# (the sanitizer build also finds leaks and use-after-free on each path):
+# `check --format html` of a centre and an unreadable input either writes
+# the same as without failures or says "out of memory" (exit 3), and never
+# leaves a file or a temporary behind
+if [ "$(basename "$b")" = build-san ]; then
+	walk=(check -q --format html -o "$t/walk.html" --outline tests/toy/toy-scheme-2030.xml tests/toy/centre "$t/none")
+	"$bin" "${walk[@]}" >"$t/walk.ref" 2>/dev/null
+	nalloc=$(DOSSIER_ALLOC_FAIL_AT=0 "$bin" "${walk[@]}" 2>&1 >/dev/null | sed -n 's/^dossier: \([0-9]*\) allocations$/\1/p')
+	walkbad=0
+	for n in $(seq 1 "${nalloc:-0}"); do
+		rm -f "$t/walk.html"
+		DOSSIER_ALLOC_FAIL_AT=$n "$bin" "${walk[@]}" >"$t/walk.out" 2>"$t/walk.err"; code=$?
+		if [ $code = 2 ]; then
+			cmp -s "$t/walk.ref" "$t/walk.out" || { walkbad=1; echo "    allocation $n: output differs"; }
+		elif [ $code != 3 ] || ! grep -q 'out of memory' "$t/walk.err"; then
+			walkbad=1; echo "    allocation $n: exit $code"; sed 's/^/    | /' "$t/walk.err" | head -5
+		elif ls "$t" | grep -q '^walk\.html'; then
+			walkbad=1; echo "    allocation $n: exit 3 but a file is left"
+		fi
+	done
+	[ "${nalloc:-0}" -gt 100 ] && [ $walkbad = 0 ] && ok "check --format html under allocation failure (${nalloc} allocations)" \
+		|| no "check --format html under allocation failure (${nalloc:-?} allocations)"
+fi
