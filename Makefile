@@ -32,8 +32,10 @@ BASHCOMPDIR ?= $(DATAROOTDIR)/bash-completion/completions
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
-PKGS       = libxml-2.0 libzip libcrypto libcurl libutf8proc harfbuzz-subset harfbuzz libunibreak xlsxwriter
-DEP_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKGS       = libxml-2.0 libzip libcrypto libutf8proc harfbuzz-subset harfbuzz libunibreak xlsxwriter
+# libcurl only for its headers: src/pack/tsa.c loads it with dlopen when a
+# time-stamp is asked for, so every other run starts without it
+DEP_CFLAGS := $(shell pkg-config --cflags $(PKGS) libcurl 2>/dev/null)
 DEP_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lcmark-gfm -lhpdf -lz -lm
 DOSSIER_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
@@ -168,10 +170,8 @@ install: all
 	install -m 644 $(B)/libdossier.a $(B)/libdossier.so.$(VERSION) $(DESTDIR)$(LIBDIR)/
 	ln -sf libdossier.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libdossier.so.$(SOVERSION)
 	ln -sf libdossier.so.$(SOVERSION) $(DESTDIR)$(LIBDIR)/libdossier.so
-	@# libcurl as -lcurl, not Requires.private: a static libdossier then links
-	@# the shared libcurl (Debian ships no static libraries of curl's own deps)
 	sed -e 's|@PREFIX@|$(PREFIX)|; s|@LIBDIR@|$(LIBDIR)|; s|@INCLUDEDIR@|$(INCLUDEDIR)|' \
-		-e 's|@VERSION@|$(VERSION)|; s|@LIBS@|-lcurl $(filter-out $(shell pkg-config --libs $(PKGS) 2>/dev/null),$(DEP_LIBS))|; s|@REQUIRES@|$(filter-out libcurl,$(PKGS))|' \
+		-e 's|@VERSION@|$(VERSION)|; s|@LIBS@|$(filter-out $(shell pkg-config --libs $(PKGS) 2>/dev/null),$(DEP_LIBS))|; s|@REQUIRES@|$(PKGS)|' \
 		src/dossier.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/dossier.pc
 	install -m 644 include/dossier.h $(DESTDIR)$(INCLUDEDIR)/dossier.h
 	install -m 644 include/dossier/*.h $(DESTDIR)$(INCLUDEDIR)/dossier/

@@ -39,7 +39,7 @@ for i, s in enumerate(sections, 1):
 
 host = doc.get("subtitle", "").split("　")[0].replace("依托单位：", "") or "依托单位"
 open(os.path.join(out, "centre.xml"), "w", encoding="utf-8").write("""<?xml version="1.0" encoding="UTF-8"?>
-<centre version="1" scheme="bench-reference">
+<centre version="2" scheme="bench-reference" stage="confirm">
   <identity>
     <name>%s</name>
     <name-en>Reference report</name-en>

@@ -30,7 +30,7 @@ _dossier() {
 		w=${COMP_WORDS[i]}
 		case $w in
 		--outlines) outlines=${COMP_WORDS[i+1]}; ((i++)) ;;
-		--lang|--format|--doc|--stage|--outline|--style|--fonts|--key|--cert|--chain|\
+		--lang|--format|--doc|--stage|--scheme|--outline|--style|--fonts|--key|--cert|--chain|\
 		--password-file|--password-env|--ca|--crl|--policy|--reports|--extract|-o|--output|\
 		--as-of|--encoding|--max-*|--level|--days|--verify-text) ((i++)) ;;
 		-*|=) ;;
@@ -48,9 +48,14 @@ _dossier() {
 		esac
 		return ;;
 	--doc) COMPREPLY=($(compgen -W "summary annual tables all" -- "$cur")); return ;;
+	--scheme) COMPREPLY=($(compgen -W "$(_dossier_ask schemes "$outlines")" -- "$cur")); return ;;
 	--stage)
-		# explain SCHEME --stage: that scheme's stages; else every scheme's
+		# explain SCHEME --stage, init --scheme SCHEME --stage: that
+		# scheme's stages; else every scheme's
 		local scheme=""
+		for ((i = 2; i < COMP_CWORD; i++)); do
+			[ "${COMP_WORDS[i-1]}" = --scheme ] && scheme=${COMP_WORDS[i]}
+		done
 		[ "$cmd" = explain ] && for ((i = 2; i < COMP_CWORD; i++)); do
 			case ${COMP_WORDS[i]} in -*|=) ;; *) [ "${COMP_WORDS[i-1]}" != --stage ] &&
 				[ "${COMP_WORDS[i-1]}" != --outlines ] && [ "${COMP_WORDS[i-1]}" != --format ] &&

@@ -18,6 +18,10 @@
 
 /* ---------- centre (load/) ---------- */
 
+/* What `dossier init` writes where a section's text is still to come,
+ * followed by what to write: check reports each one left (CORE-PROMPT). */
+#define DZ_PROMPT "【请填写】"
+
 typedef struct {
 	int level;
 	char *text;
@@ -44,6 +48,10 @@ typedef struct {
 	size_t nparas;
 	dz_para *rows;  /* two-cell table rows as "label：value", for the figures rule */
 	size_t nrows;
+	dz_para *prompts; /* paragraphs holding DZ_PROMPT: not narrative (no
+			     characters, no text under a heading), each a
+			     CORE-PROMPT finding */
+	size_t nprompts;
 } dz_section;
 
 typedef struct {
@@ -94,6 +102,9 @@ struct dossier_centre {
 	dz_received *received;  /* from_table: the derived values the table
 				   carries, to compare with their computation */
 	size_t nreceived;
+	const struct dz_xnode *xsd; /* centre.xsd's model (load/xsd.h, kept for
+				   the process), for what check says of empty
+				   values; NULL if it could not be read */
 	dossier_report *notes;  /* what loading has to say, as findings: files in
 				   sections/ not read, what a .docx section could not
 				   carry (load/centre.c, office/docx.c); NULL if none */

@@ -401,6 +401,40 @@ static void test_xsd_model(void)
 		}
 		OK(unlabelled == 0, "every element and attribute of centre.xsd has a label");
 	}
+	{
+		/* values there but empty: the ones the schema lets be empty are
+		 * dz_explain_empty's, the others (a date) dz_explain's, worded
+		 * "为空" with what to write, never "missing" */
+		static const char doc[] =
+			"<centre><identity><name> </name><legal-form></legal-form></identity>"
+			"<dates><approved></approved></dates>"
+			"<indicators period-start=\"2025-01-01\" period-end=\"\">"
+			"<value id=\"staff_total\" evidence=\"\"></value><value id=\"x\">3</value>"
+			"</indicators></centre>";
+		xmlDocPtr d = xmlReadMemory(doc, (int)sizeof doc - 1, "t.xml", NULL, XML_PARSE_NONET);
+		dz_explained *e = NULL;
+		size_t ne = 0, i;
+		int names = 0, date = 0, period = 0;
+		OK(d && dz_explain_empty(m->root, d, &e, &ne, 100) == 0 && ne == 3 &&
+		   strstr(e[0].zh, "中心名称") && strstr(e[0].zh, "为空") &&
+		   strstr(e[0].hint_zh, "填写中心名称") && e[1].what && e[1].what->attr &&
+		   !strcmp(e[1].what->name, "evidence") && strstr(e[1].hint_zh, "不适用就删去") &&
+		   e[2].what && !strcmp(e[2].what->name, "value"),
+		   "empty text, an empty list and an empty data-table value are said, nothing else");
+		dz_explained_free(e, ne);
+		e = NULL;
+		OK(d && dz_explain(m->root, d, &e, &ne, 100) == 0, "the same document explained");
+		for (i = 0; i < ne; i++) {
+			names += strstr(e[i].zh, "中心名称") != NULL;
+			date += strstr(e[i].zh, "批复日期") && strstr(e[i].zh, "为空") &&
+				strstr(e[i].hint_zh, "YYYY-MM-DD") && !e[i].missing;
+			period += strstr(e[i].zh, "统计期结束日期") && strstr(e[i].zh, "为空");
+		}
+		OK(!names && date == 1 && period == 1,
+		   "an empty date (element or attribute) is a schema problem worded as empty");
+		dz_explained_free(e, ne);
+		xmlFreeDoc(d);
+	}
 }
 
 static void test_office(void)

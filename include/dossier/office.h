@@ -107,6 +107,23 @@ int dossier_docx_split(dossier_report **notes, const char *docx,
 		       const dossier_outline *o, const char *doc_id,
 		       const char *dir, const dossier_office_options *opts);
 
+/**
+ * Start a centre directory for scheme `o` at `stage` (NULL: the outline's
+ * first stage). `dir` must not exist, or be an empty folder; it is built
+ * beside and renamed into place, so on failure nothing is left. It gets
+ * centre.xml with every element centre.xsd requires, empty and after a
+ * Chinese comment (label, how to write it, unit, article), the optional
+ * ones commented out in place, the stage's documents as submissions and
+ * the data-table fields of the stage (those it requires empty, the others
+ * commented out); sections/<id>.md for each section of the stage's
+ * documents with the outline's heading, its sub-items as headings and a
+ * prompt (starting 【请填写】) under each; an empty evidence/. Checking it
+ * is never complete: each empty value and each prompt is a finding.
+ * opts->schema_dir is required.
+ */
+int dossier_init(const char *dir, const dossier_outline *o, const char *stage,
+		 const dossier_office_options *opts);
+
 /* Memory the library hands to the caller (dossier_docx_markdown) is freed
  * with dossier_free() (common.h). */
 

@@ -273,7 +273,8 @@ static void k_field_present(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 		v = n ? node_text(n) : NULL;
 		empty = !v || !*v;
 		dz_free(v);
-		if (empty) {
+		/* a value there but empty is CORE-EMPTY's (core_empty) */
+		if (empty && (!n || !x->c->xsd)) {
 			dz_vars vs = {0};
 			field_vars(&vs, f);
 			add_at(x, r, n ? n : indicators_node(x), &vs);
@@ -1078,6 +1079,96 @@ static void load_notes(dz_ctx *x)
 	}
 }
 
+/* The first `max` characters of s, "…" after them if it goes on. */
+static char *shortened(const char *s, size_t max)
+{
+	size_t i = 0, chars = 0;
+	while (s[i] && chars < max) {
+		i++;
+		while ((s[i] & 0xC0) == 0x80)
+			i++;
+		chars++;
+	}
+	return s[i] ? dz_fmt("%.*s…", (int)i, s) : dz_strdup(s);
+}
+
+/* A prompt `dossier init` wrote (DZ_PROMPT) still in the narrative of a
+ * document submitted: text still to write. Said before the schema is
+ * judged, so a new centre's first check lists every one. */
+static void core_prompts(dz_ctx *x)
+{
+	size_t i, k;
+	for (i = 0; i < x->c->nsecs; i++) {
+		const dz_section *s = &x->c->secs[i];
+		const dz_osection *os = dz_outline_section(x->o, s->id);
+		char name[256], *file;
+		if (!os || !dz_centre_submits(x->c, os->doc->id))
+			continue;
+		section_name(os, name, sizeof name);
+		file = dz_fmt("%s/%s", x->c->dir, s->path);
+		for (k = 0; file && k < s->nprompts; k++) {
+			const char *at = strstr(s->prompts[k].text, DZ_PROMPT);
+			char *what, *zh, *en;
+			what = shortened(at + strlen(DZ_PROMPT), 60);
+			zh = dz_fmt("“%s”中仍是待写的提示：%s", name, what ? what : "");
+			en = dz_fmt("\"%s\" still holds a prompt to write in its place: %s", name,
+				    what ? what : "");
+			dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-PROMPT", "doc/authoring.md",
+					   file, s->prompts[k].line, zh ? zh : "", en ? en : "",
+					   "按提示写出这部分内容，再删去以“" DZ_PROMPT "”开头的提示。",
+					   "Write what it asks for, then delete the prompt (it starts " DZ_PROMPT ").");
+			dz_free(what);
+			dz_free(zh);
+			dz_free(en);
+		}
+		dz_free(file);
+	}
+}
+
+/* Values centre.xml holds empty where the schema lets them be (text,
+ * lists, the data table's values): each is still to write, or to remove
+ * if it is optional. Values the schema refuses empty are CORE-SCHEMA's. */
+static void core_empty(dz_ctx *x)
+{
+	dz_explained *e = NULL;
+	size_t n = 0, i;
+	xmlNodePtr ind = indicators_node(x);
+	if (!x->c->xsd)
+		return;
+	if (dz_explain_empty(x->c->xsd, x->c->doc, &e, &n, 1000) != 0) {
+		x->rep->oom = 1;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		xmlChar *id = NULL;
+		const dz_field *f = NULL;
+		char *zh = NULL, *en = NULL, *hz = NULL, *he = NULL;
+		if (ind && e[i].node->parent == ind && e[i].what && !e[i].what->attr &&
+		    (id = xmlGetProp(e[i].node, BAD_CAST "id")) != NULL)
+			f = dz_outline_field(x->o, (const char *)id);
+		if (f) {
+			/* a field of the data table: by its label, in its unit */
+			const char *u = f->unit && *f->unit ? f->unit : NULL;
+			zh = dz_fmt("数据表字段“%s”（%s）为空", f->label, f->id);
+			en = dz_fmt("data-table field \"%s\" (%s) is empty", f->label_en, f->id);
+			hz = dz_fmt("填写%s%s%s；%s", f->derived ? "（由系统计算，可删去这一行）" : "数值",
+				    u ? "，单位 " : "", u ? u : "",
+				    f->required ? "本方案要求填写。" : "不填就删去这一行。");
+			he = dz_fmt("Enter the value%s%s; %s", u ? " in " : "", u ? u : "",
+				    f->required ? "the scheme requires it." : "if there is none, remove the line.");
+		}
+		dz_report_add_core(x->rep, DOSSIER_SEV_ERROR, "CORE-EMPTY", CORE_ART, x->file,
+				   e[i].line, zh ? zh : e[i].zh, en ? en : e[i].en,
+				   hz ? hz : e[i].hint_zh, he ? he : e[i].hint_en);
+		xmlFree(id);
+		dz_free(zh);
+		dz_free(en);
+		dz_free(hz);
+		dz_free(he);
+	}
+	dz_explained_free(e, n);
+}
+
 static void unknown_sections(dz_ctx *x)
 {
 	size_t i;
@@ -1515,6 +1606,10 @@ int dossier_check_run(dossier_report **out, const dossier_centre *c,
 	xmlXPathRegisterVariable(x.xp, BAD_CAST "as-of", xmlXPathNewCString(as_of));
 	xmlXPathRegisterVariable(x.xp, BAD_CAST "stage", xmlXPathNewCString(x.stage ? x.stage : ""));
 	load_notes(&x);
+	if (!c->from_table) {
+		core_prompts(&x);
+		core_empty(&x);
+	}
 	if (c->nschema_errors) {
 		/* rules assume the schema's shape: report the schema first */
 		schema_findings(&x);

@@ -194,8 +194,9 @@ int cmd_keygen(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_init(int argc, char **argv);
 extern const struct option cli_check_options[], cli_render_options[], cli_pack_options[],
 	cli_verify_options[], cli_keygen_options[], cli_explain_options[], cli_export_options[],
-	cli_import_options[];
+	cli_import_options[], cli_init_options[];
 
 #endif

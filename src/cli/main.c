@@ -23,6 +23,8 @@ int cli_zh;
  * man/zh_CN/dossier-NAME.1 in Chinese (tests/suites/cli.sh checks that
  * each option is in --help and in both pages; completion follows). */
 static const cli_cmd cmds[] = {
+	{"init", cmd_init, cli_init_options, "新建中心目录：带注释的 centre.xml、带提示的章节、evidence/",
+	 "start a centre directory: commented centre.xml, sections with prompts, evidence/"},
 	{"check", cmd_check, cli_check_options, "检查材料是否完整、一致（按管理办法提纲）",
 	 "check a centre's material is complete and consistent with its scheme"},
 	{"explain", cmd_explain, cli_explain_options, "列出方案的报送阶段与义务矩阵（条款、强度、检查规则）",

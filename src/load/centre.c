@@ -16,6 +16,7 @@
 #include "util/num.h"
 #include "model.h"
 #include "load_int.h"
+#include "xsd.h"
 #include "office/office_int.h"
 
 static int cmp_str(const void *a, const void *b)
@@ -433,6 +434,10 @@ int dossier_centre_load(dossier_centre **out, const char *dir,
 	    (rc = dz_schema_friendly(o.schema_dir, c->doc, &c->schema_errors,
 				     &c->nschema_errors)) < 0)
 		goto fail;
+	{
+		const dz_xmodel *m = dz_xmodel_get(o.schema_dir, "centre.xsd");
+		c->xsd = m ? m->root : NULL;
+	}
 	if ((rc = normalise_numbers(xmlDocGetRootElement(c->doc))) != 0)
 		goto fail;
 	c->scheme = xpath_string(c->doc, "string(/centre/@scheme)");

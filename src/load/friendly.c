@@ -258,7 +258,11 @@ static void missing(ex_list *l, xmlNodePtr el, const dz_xnode *what)
 	} else {
 		zh = dz_fmt("缺少%s", nz ? nz : "");
 		en = dz_fmt("%s is missing", ne ? ne : "");
-		if (what->type && !what->nkids) {
+		size_t i;
+		int elements = 0;
+		for (i = 0; i < what->nkids; i++)
+			elements += !what->kids[i]->attr;
+		if (what->type && !elements) { /* a value, perhaps with attributes */
 			hz = dz_fmt("在 <%s> 中加入 <%s>%s</%s>。", (const char *)el->name, what->name,
 				    *ex ? ex : "…", what->name);
 			he = dz_fmt("Add <%s>%s</%s> to <%s>.", what->name, *ex ? ex : "...",
@@ -273,6 +277,75 @@ static void missing(ex_list *l, xmlNodePtr el, const dz_xnode *what)
 	dz_free(nz);
 	dz_free(ne);
 	add(l, el, what, 1, what->attr ? what->name : NULL, zh, en, hz, he);
+}
+
+/* A value that is there but empty: "“中心身份 — 中心名称”（name）为空", and
+ * what to write in it (its kind, an example, its unit), or that an
+ * optional one may go instead. */
+static void empty_value(ex_list *l, xmlNodePtr el, const dz_xnode *m, const dz_xnode *what)
+{
+	const dz_xtype *t = what->type;
+	const char *unit = unit_for(el, m, what), *ex = dz_xnode_example(what);
+	char *nz = named(what, 1), *ne = named(what, 0), *cz = NULL, *ce = NULL;
+	dz_buf hz = DZ_BUF_INIT, he = DZ_BUF_INIT;
+	switch (t ? t->kind : DZ_XK_TEXT) {
+	case DZ_XK_DATE:
+		dz_buf_puts(&hz, "填写日期，写作 YYYY-MM-DD，如 2026-03-01");
+		dz_buf_puts(&he, "Enter the date as YYYY-MM-DD, e.g. 2026-03-01");
+		break;
+	case DZ_XK_YEAR:
+		dz_buf_puts(&hz, "填写四位年份，如 2025");
+		dz_buf_puts(&he, "Enter the year in four digits, e.g. 2025");
+		break;
+	case DZ_XK_NUMBER:
+		dz_buf_printf(&hz, "填写数字，如 %s", *ex ? ex : "1,234.50");
+		dz_buf_printf(&he, "Enter a number such as %s", *ex ? ex : "1,234.50");
+		break;
+	case DZ_XK_BOOL:
+		dz_buf_puts(&hz, "填写 true（是）或 false（否）");
+		dz_buf_puts(&he, "Enter true (yes) or false (no)");
+		break;
+	case DZ_XK_ENUM:
+		cz = dz_xtype_choices(t, 1);
+		ce = dz_xtype_choices(t, 0);
+		dz_buf_printf(&hz, "填写 %s 之一", cz ? cz : "");
+		dz_buf_printf(&he, "Enter one of %s", ce ? ce : "");
+		break;
+	default:
+		if (*ex) {
+			dz_buf_printf(&hz, "填写%s，如 %s", what->label, ex);
+			dz_buf_printf(&he, "Fill in \"%s\", e.g. %s", what->label_en, ex);
+		} else {
+			dz_buf_printf(&hz, "填写%s", what->label);
+			dz_buf_printf(&he, "Fill in \"%s\"", what->label_en);
+		}
+		if (t && t->list) {
+			dz_buf_puts(&hz, "（多个以空格分隔）");
+			dz_buf_puts(&he, " (several separated by spaces)");
+		}
+		break;
+	}
+	if (unit && (!t || t->kind == DZ_XK_NUMBER)) {
+		dz_buf_printf(&hz, "（单位 %s）", unit);
+		dz_buf_printf(&he, " (in %s)", unit);
+	}
+	dz_buf_puts(&hz, what->required ? "。" : "；不适用就删去这一项。");
+	dz_buf_puts(&he, what->required ? "." : "; if it does not apply, remove it.");
+	add(l, el, what, 0, what->attr ? what->name : NULL, dz_fmt("%s为空", nz ? nz : ""),
+	    dz_fmt("%s is empty", ne ? ne : ""), dz_buf_detach(&hz), dz_buf_detach(&he));
+	dz_free(nz);
+	dz_free(ne);
+	dz_free(cz);
+	dz_free(ce);
+}
+
+/* 1 if the text holds nothing but white space. */
+static int blank(const char *v)
+{
+	for (; v && *v; v++)
+		if (!strchr(" \t\r\n", *v))
+			return 0;
+	return 1;
 }
 
 static const dz_xnode *kid_at(const dz_xnode *m, const char *name, size_t *index)
@@ -321,8 +394,12 @@ static void walk(ex_list *l, xmlNodePtr el, const dz_xnode *m, int depth)
 		v = xmlNodeGetContent((xmlNodePtr)a);
 		if (v && an->type && !dz_xtype_valid(an->type, (const char *)v)) {
 			char *t = dz_strdup((const char *)v);
-			if (t && !dz_xtype_valid(an->type, dz_trim(t)))
-				bad_value(l, el, m, an, (const char *)v);
+			if (t && !dz_xtype_valid(an->type, dz_trim(t))) {
+				if (!*t)
+					empty_value(l, el, m, an);
+				else
+					bad_value(l, el, m, an, (const char *)v);
+			}
 			dz_free(t);
 		}
 		xmlFree(v);
@@ -336,7 +413,7 @@ static void walk(ex_list *l, xmlNodePtr el, const dz_xnode *m, int depth)
 		char *t = v ? dz_strdup((const char *)v) : NULL;
 		if (t && !dz_xtype_valid(m->type, t) && !dz_xtype_valid(m->type, dz_trim(t))) {
 			if (!*t && !m->type->empty_ok)
-				missing(l, el->parent ? el->parent : el, m);
+				empty_value(l, el, m, m);
 			else
 				bad_value(l, el, m->parent ? m->parent : m, m, (const char *)v);
 		}
@@ -430,6 +507,60 @@ int dz_explain(const dz_xnode *root, xmlDocPtr doc, dz_explained **out, size_t *
 	}
 	*out = l.v;
 	*n = l.n;
+	return 0;
+}
+
+/* Values the schema lets be empty (text, a list, a string), below el. */
+static void walk_empty(ex_list *l, xmlNodePtr el, const dz_xnode *m, int depth)
+{
+	xmlAttrPtr a;
+	xmlNodePtr c;
+	int kids = 0;
+	if (depth > 64 || l->oom)
+		return;
+	for (a = el->properties; a; a = a->next) {
+		const dz_xnode *an = a->ns ? NULL : dz_xnode_child(m, (const char *)a->name, 1);
+		xmlChar *v;
+		if (!an || !an->type)
+			continue;
+		v = xmlNodeGetContent((xmlNodePtr)a);
+		if (v && blank((const char *)v) && dz_xtype_valid(an->type, (const char *)v))
+			empty_value(l, el, m, an);
+		xmlFree(v);
+	}
+	for (c = el->children; c; c = c->next) {
+		const dz_xnode *k;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		kids = 1;
+		if ((k = dz_xnode_child(m, (const char *)c->name, 0)) != NULL)
+			walk_empty(l, c, k, depth + 1);
+	}
+	if (m->type && !kids) {
+		xmlChar *v = xmlNodeGetContent(el);
+		if (v && blank((const char *)v) && dz_xtype_valid(m->type, (const char *)v))
+			empty_value(l, el, m, m);
+		xmlFree(v);
+	}
+}
+
+int dz_explain_empty(const dz_xnode *root, xmlDocPtr doc, dz_explained **out, size_t *n,
+		     size_t max)
+{
+	ex_list l;
+	xmlNodePtr r = xmlDocGetRootElement(doc);
+	memset(&l, 0, sizeof l);
+	l.max = max;
+	if (r && !strcmp((const char *)r->name, root->name))
+		walk_empty(&l, r, root, 0);
+	*out = l.v;
+	*n = l.n;
+	if (l.oom) {
+		dz_explained_free(l.v, l.n);
+		*out = NULL;
+		*n = 0;
+		return DOSSIER_ENOMEM;
+	}
 	return 0;
 }
 

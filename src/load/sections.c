@@ -155,7 +155,7 @@ static int extract(dz_section *s)
 {
 	cmark_iter *it = cmark_iter_new(s->doc);
 	cmark_event_type ev;
-	size_t pcap = 0, hcap = 0, rcap = 0;
+	size_t pcap = 0, hcap = 0, rcap = 0, qcap = 0;
 	/* open headings, innermost last, for "content follows" tracking */
 	size_t stack[8];
 	int depth = 0, rc = 0;
@@ -201,6 +201,19 @@ static int extract(dz_section *s)
 			if (!text) {
 				rc = DOSSIER_ENOMEM;
 				break;
+			}
+			if (strstr(text, DZ_PROMPT)) {
+				/* what dossier init asked for, not yet the text */
+				if (dz_grow((void **)&s->prompts, &qcap, s->nprompts, sizeof *s->prompts)) {
+					dz_free(text);
+					rc = DOSSIER_ENOMEM;
+					break;
+				}
+				s->prompts[s->nprompts].text = text;
+				s->prompts[s->nprompts].line = cmark_node_get_start_line(n);
+				s->prompts[s->nprompts].alone = t == CMARK_NODE_PARAGRAPH;
+				s->nprompts++;
+				continue;
 			}
 			chars = dz_utf8_count(text, strlen(text), 1);
 			s->chars += chars;
@@ -271,6 +284,9 @@ static int load_docx(dz_section *s, const char *fullpath, const dossier_load_opt
 	for (i = 0; rc == 0 && i < s->nparas; i++)
 		if (s->paras[i].line > 0 && (size_t)s->paras[i].line <= nl)
 			s->paras[i].line = lp[s->paras[i].line - 1];
+	for (i = 0; rc == 0 && i < s->nprompts; i++)
+		if (s->prompts[i].line > 0 && (size_t)s->prompts[i].line <= nl)
+			s->prompts[i].line = lp[s->prompts[i].line - 1];
 	dz_free(md);
 	dz_free(lp);
 	return rc;
@@ -305,6 +321,9 @@ void dz_section_dispose(dz_section *s)
 		dz_free(s->paras[i].text);
 	for (i = 0; i < s->nrows; i++)
 		dz_free(s->rows[i].text);
+	for (i = 0; i < s->nprompts; i++)
+		dz_free(s->prompts[i].text);
+	dz_free(s->prompts);
 	dz_free(s->heads);
 	dz_free(s->paras);
 	dz_free(s->rows);

@@ -109,6 +109,12 @@ typedef struct {
  * values not of their type. At most `max` are kept. */
 int dz_explain(const dz_xnode *root, xmlDocPtr doc, dz_explained **out, size_t *n,
 	       size_t max);
+/* Values centre.xml holds but leaves empty where the schema lets them be
+ * (text, lists, the data table's strings): libxml2 passes them, yet each
+ * is a value still to write (or an optional one to remove). Said like
+ * dz_explain's, "…为空", with what to write. */
+int dz_explain_empty(const dz_xnode *root, xmlDocPtr doc, dz_explained **out, size_t *n,
+		     size_t max);
 void dz_explained_free(dz_explained *e, size_t n);
 /* Advice for a value of `kind` that is not valid: what to write instead,
  * when the value is recognisable (a Chinese date, a number with a unit or

@@ -359,6 +359,38 @@ static char *list_unit(xmlNodePtr container)
 	return s;
 }
 
+/* The stage row: the outline's stages to choose from, with their titles. */
+static void stage_row(ex *x, lxw_worksheet *ws, lxw_row_t r, const dz_wcol *c)
+{
+	dz_buf b = DZ_BUF_INIT;
+	dz_xtype t;
+	const char **ids = dz_calloc(x->o->nstages + 1, sizeof *ids);
+	size_t i;
+	if (!ids) {
+		x->rc = DOSSIER_ENOMEM;
+		return;
+	}
+	dz_buf_puts(&b, "必填；本次报送的阶段：");
+	for (i = 0; i < x->o->nstages; i++) {
+		ids[i] = x->o->stages[i].id;
+		dz_buf_printf(&b, "%s%s（%s）", i ? "、" : "", ids[i], x->o->stages[i].title);
+	}
+	memset(&t, 0, sizeof t);
+	t.kind = DZ_XK_ENUM;
+	t.enums = ids;
+	t.nenums = x->o->nstages;
+	t.minlen = t.maxlen = -1;
+	t.name = "";
+	if (dz_buf_cstr(&b)) {
+		check(x, worksheet_write_string(ws, r, 2, dz_buf_cstr(&b), x->note));
+		validate(x, ws, r, r, 1, DZ_XK_ENUM, &t, NULL, 0, c->label, dz_buf_cstr(&b));
+	} else {
+		x->rc = DOSSIER_ENOMEM;
+	}
+	dz_buf_dispose(&b);
+	dz_free(ids);
+}
+
 static void info_sheet(ex *x, const dz_wsheet *s)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(x->wb, s->name);
@@ -396,6 +428,10 @@ static void info_sheet(ex *x, const dz_wsheet *s)
 		if (v && width_of(v) > wval)
 			wval = width_of(v);
 		dz_free(v);
+		if (!strcmp(c->key, DZ_STAGE_KEY) && x->o && x->o->nstages) {
+			stage_row(x, ws, r, c);
+			continue;
+		}
 		{
 			char *h = hint(c->node, col_kind(c), c->node ? c->node->unit : NULL);
 			check(x, worksheet_write_string(ws, r, 2, h ? h : "", x->note));

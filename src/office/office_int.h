@@ -148,12 +148,20 @@ struct dz_xnode;
 /* The root attribute naming the scheme, as load/centre.c reads it: the
  * blank workbook carries it filled in, the import finds the outline by it. */
 #define DZ_SCHEME_KEY "@scheme"
+/* ... and the one naming the stage (load/centre.c reads /centre/@stage). */
+#define DZ_STAGE_KEY "@stage"
+/* The documents a dossier submits, one element each keyed by the
+ * outline's document id (dz_centre_submits reads them). */
+#define DZ_SUBMIT_PATH "submissions/submission"
+#define DZ_SUBMIT_KEY "document"
 
 typedef enum { DZ_WS_INFO, DZ_WS_FIELDS, DZ_WS_LIST } dz_wskind;
 
 typedef struct {
 	const struct dz_xnode *node; /* attribute or element holding the value */
-	char *key;    /* INFO: path from the root ("identity/host/uscc");
+	char *key;    /* INFO: path from the root ("identity/host/uscc"; the
+			 text of an element that has a heading row
+			 "identity/director/.");
 			 LIST, FIELDS: below the row element ("@name", "." for its
 			 text, "host/name"); "#label", "#article" for columns
 			 shown but not read; "^" the row of the parent sheet */

@@ -248,7 +248,8 @@ static int info_rows(walk *w, size_t *icap, const dz_xnode *n, int depth)
 			/* a heading, then what the element holds; a heading
 			 * with nothing under it (a list's container) goes */
 			size_t at;
-			char *text = k->type ? dz_strdup(path) : NULL;
+			/* its text keyed apart from its heading: "identity/director/." */
+			char *text = k->type ? dz_fmt("%s/.", path) : NULL;
 			rc = add_col(&w->l->sheets[0], icap, k, path, k->label, k->label_en, depth, 1);
 			at = w->l->sheets[0].ncols;
 			if (rc == 0 && k->type)

@@ -8,10 +8,12 @@
  *
  * The request goes over HTTP(S) with libcurl: one POST of the DER query
  * (application/timestamp-query), at most 1 MiB of reply, no redirects, a
- * timeout. The reply must grant a token that answers this request (version,
+ * timeout. libcurl (and the dozen libraries it brings) is loaded with
+ * dlopen when a time-stamp is asked for, not at every start of dossier. The reply must grant a token that answers this request (version,
  * imprint, nonce); its signature and its TSA are judged by the receiver,
  * with the receiver's trust store.
  */
+#include <dlfcn.h>
 #include <string.h>
 #include <time.h>
 #include <curl/curl.h>
@@ -44,6 +46,58 @@ static int tsa_error(const char *url, const char *zh, const char *en, const char
 		       "without --tsa.", "%s%.0s（%s）", "%.0s%s (%s)", zh, en, detail);
 }
 
+/* The libcurl functions post() uses, found in libcurl.so.4 on first use;
+ * the handle is kept to exit (libcurl keeps global state). */
+static struct {
+	void *so;
+	CURLcode (*global_init)(long);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+	CURLcode (*easy_perform)(CURL *);
+	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+	void (*easy_cleanup)(CURL *);
+	const char *(*easy_strerror)(CURLcode);
+	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+	void (*slist_free_all)(struct curl_slist *);
+} lc;
+
+static int sym(const char *name, void *fp)
+{
+	void *f = dlsym(lc.so, name);
+	if (!f)
+		return -1;
+	memcpy(fp, &f, sizeof f);   /* object to function pointer, as POSIX allows */
+	return 0;
+}
+
+static int load_curl(const char *url)
+{
+	if (lc.so)
+		return 0;
+	if (!(lc.so = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL)))
+		return dz_errf(DOSSIER_EIO, url, 0, 0,
+			       "安装 libcurl4（apt-get install libcurl4）后再用 --tsa。",
+			       "Install libcurl4 (apt-get install libcurl4) to use --tsa.",
+			       "--tsa 需要 libcurl，但无法载入：%s", "--tsa needs libcurl, which cannot be loaded: %s",
+			       dlerror());
+	if (sym("curl_global_init", &lc.global_init) || sym("curl_easy_init", &lc.easy_init) ||
+	    sym("curl_easy_setopt", &lc.easy_setopt) || sym("curl_easy_perform", &lc.easy_perform) ||
+	    sym("curl_easy_getinfo", &lc.easy_getinfo) || sym("curl_easy_cleanup", &lc.easy_cleanup) ||
+	    sym("curl_easy_strerror", &lc.easy_strerror) || sym("curl_slist_append", &lc.slist_append) ||
+	    sym("curl_slist_free_all", &lc.slist_free_all)) {
+		dlclose(lc.so);
+		lc.so = NULL;
+		return dz_errf(DOSSIER_EIO, url, 0, 0,
+			       "安装 Debian 的 libcurl4。", "Install Debian's libcurl4.",
+			       "载入的 libcurl 缺少所需的函数", "the libcurl loaded lacks a function dossier needs");
+	}
+	if (lc.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		lc.global_init = NULL;
+		return DOSSIER_ENOMEM;
+	}
+	return 0;
+}
+
 static int post(dz_buf *reply, const char *url, const unsigned char *q, size_t qlen)
 {
 	CURL *c;
@@ -52,45 +106,41 @@ static int post(dz_buf *reply, const char *url, const unsigned char *q, size_t q
 	long status = 0;
 	char err[CURL_ERROR_SIZE] = "";
 	int rc = 0;
-	static int inited;
-	if (!inited) {
-		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-			return DOSSIER_ENOMEM;
-		inited = 1;
-	}
-	if (!(c = curl_easy_init()) ||
-	    !(h = curl_slist_append(h, "Content-Type: application/timestamp-query")) ||
-	    !curl_slist_append(h, "Accept: application/timestamp-reply")) {
-		curl_slist_free_all(h);
-		curl_easy_cleanup(c);
+	if ((rc = load_curl(url)) != 0)
+		return rc;
+	if (!(c = lc.easy_init()) ||
+	    !(h = lc.slist_append(h, "Content-Type: application/timestamp-query")) ||
+	    !lc.slist_append(h, "Accept: application/timestamp-reply")) {
+		lc.slist_free_all(h);
+		lc.easy_cleanup(c);
 		return DOSSIER_ENOMEM;
 	}
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, (const char *)q);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)qlen);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, reply);
-	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
-	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 20L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(c, CURLOPT_USERAGENT, "dossier/" DOSSIER_VERSION);
-	cr = curl_easy_perform(c);
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+	lc.easy_setopt(c, CURLOPT_URL, url);
+	lc.easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	lc.easy_setopt(c, CURLOPT_HTTPHEADER, h);
+	lc.easy_setopt(c, CURLOPT_POSTFIELDS, (const char *)q);
+	lc.easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)qlen);
+	lc.easy_setopt(c, CURLOPT_WRITEFUNCTION, sink);
+	lc.easy_setopt(c, CURLOPT_WRITEDATA, reply);
+	lc.easy_setopt(c, CURLOPT_ERRORBUFFER, err);
+	lc.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 20L);
+	lc.easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	lc.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	lc.easy_setopt(c, CURLOPT_USERAGENT, "dossier/" DOSSIER_VERSION);
+	cr = lc.easy_perform(c);
+	lc.easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
 	if (reply->oom)
 		rc = DOSSIER_ENOMEM;
 	else if (cr != CURLE_OK)
 		rc = tsa_error(url, "无法从时间戳服务取得回复", "cannot get a reply from the TSA",
-			       err[0] ? err : curl_easy_strerror(cr));
+			       err[0] ? err : lc.easy_strerror(cr));
 	else if (status != 200) {
 		char s[32];
 		snprintf(s, sizeof s, "HTTP %ld", status);
 		rc = tsa_error(url, "时间戳服务拒绝了请求", "the TSA refused the request", s);
 	}
-	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
+	lc.slist_free_all(h);
+	lc.easy_cleanup(c);
 	return rc;
 }
 

@@ -155,6 +155,8 @@ expect_comp "render --doc values" "all annual summary tables" "$bin" render --do
 expect_comp "--opt=value" "html json pdf text" "$bin" check --format = ""
 expect_comp "check --stage: every scheme's stages" "$("$bin" __complete stages | tr '\n' ' ' | sed 's/ $//')" "$bin" check --stage ""
 expect_comp "explain SCHEME --stage: its stages" "annual plan" "$bin" explain most-tic-2017 --stage ""
+expect_comp "init --scheme: scheme ids" "most-tic-2017 most-tic-2021" "$bin" init --scheme most
+expect_comp "init --scheme SCHEME --stage: its stages" "annual plan" "$bin" init --scheme most-tic-2017 --stage ""
 expect_comp "explain: scheme ids" "most-tic-2017 most-tic-2021" "$bin" explain most
 expect_comp "pack's password options (never --password)" "--password-env --password-file" "$bin" pack --pass
 expect_comp "scheme ids from the outlines folder" "$(ls outlines/*.xml | sed 's#.*/##; s#\.xml$##' | sort | tr '\n' ' ' | sed 's/ $//')" "$bin" explain ""

@@ -7,4 +7,4 @@ expect CORE-SCHEMA CORE-SCHEMA CORE-SCHEMA
 expect-text "2026年12月20日" is not a valid date
 expect-text Write 2026-12-20 (dates are written YYYY-MM-DD).
 expect-text ("国家级"?)
-expect-text "Identity — The centre's director" (director) is missing
+expect-text "Identity — Director" (director) is missing

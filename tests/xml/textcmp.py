@@ -113,6 +113,9 @@ def table_units(root):
     for part in root:
         if part.tag == T + "group":
             head = ["序号", "指标", "单位", "数值", "证明材料"]
+        elif part.tag == T + "targets" and part.get("title") == "建设目标":
+            # a stage that proposes the plan: targets beside today's values
+            head = ["序号", "指标", "单位", "目标值", "现状值", "证明材料"]
         elif part.tag == T + "targets":
             head = ["序号", "指标", "单位", "目标值", "完成值", "完成率（%，计算值）", "证明材料"]
         else:
@@ -133,6 +136,9 @@ def table_units(root):
                         val = f.find(T + k)
                         break
                 cells = [str(i), label, unit, shown(val), refs]
+            elif len(head) == 6:
+                cells = [str(i), label, unit, shown(f.find(T + "planned")),
+                         shown(f.find(T + "actual")), refs]
             else:
                 cells = [str(i), label, unit, shown(f.find(T + "planned")),
                          shown(f.find(T + "actual")), shown(f.find(T + "completion")), refs]

@@ -333,9 +333,10 @@ expect-text warning [EMG-AST-06]
 expect-text the state-asset step "acceptance" cites no proof
 
 === ast-06-blank-evidence
+# an empty attribute is also a format error (CORE-EMPTY)
 run xedit centre.xml set /centre/state-assets/registration/@evidence ' '
-exit 0
-fires EMG-AST-06
+exit 1
+fires EMG-AST-06 CORE-EMPTY
 expect-text the state-asset step "registration" cites no proof
 
 === ast-06-twin

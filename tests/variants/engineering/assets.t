@@ -49,7 +49,7 @@ passes ENG-AST-02 ENG-AST-04
 
 === ast-03-no-proof
 # the step is recorded; its proof is practice (a warning)
-run xedit centre.xml set /centre/state-assets/final-accounts/@evidence ""
+run xedit centre.xml del /centre/state-assets/final-accounts/@evidence
 exit 0
 fires ENG-AST-06
 passes ENG-AST-03
@@ -98,8 +98,9 @@ passes ENG-AST-02 ENG-AST-03 ENG-AST-05
 passes ENG-AST-06
 
 === ast-06-blank-proof
+# an empty attribute is also a format error (CORE-EMPTY)
 # a proof of white space only is no proof
 run xedit centre.xml set /centre/state-assets/registration/@evidence ' '
-exit 0
-fires ENG-AST-06
+exit 1
+fires ENG-AST-06 CORE-EMPTY
 expect-text warning [ENG-AST-06]
