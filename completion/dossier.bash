@@ -31,8 +31,8 @@ _dossier() {
 		case $w in
 		--outlines) outlines=${COMP_WORDS[i+1]}; ((i++)) ;;
 		--lang|--format|--doc|--stage|--scheme|--outline|--style|--fonts|--key|--cert|--chain|\
-		--password-file|--password-env|--ca|--reports|--extract|-o|--output|--as-of|\
-		--encoding|--max-*|--level|--days|--verify-text) ((i++)) ;;
+		--password-file|--password-env|--ca|--crl|--policy|--reports|--extract|-o|--output|\
+		--as-of|--encoding|--max-*|--level|--days|--verify-text) ((i++)) ;;
 		-*|=) ;;
 		*) [ -z "$cmd" ] && cmd=$w ;;
 		esac
@@ -43,6 +43,7 @@ _dossier() {
 	--format)
 		case $cmd in
 		render) COMPREPLY=($(compgen -W "pdf xml both" -- "$cur")) ;;
+		check) COMPREPLY=($(compgen -W "text json html pdf" -- "$cur")) ;;
 		*) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
 		esac
 		return ;;
@@ -63,7 +64,7 @@ _dossier() {
 		done
 		COMPREPLY=($(compgen -W "$(_dossier_ask stages "$scheme" "$outlines")" -- "$cur")); return ;;
 	--encoding) COMPREPLY=($(compgen -W "UTF-8 GB18030 UTF-16" -- "$cur")); return ;;
-	--outline|--style|--fonts|--key|--cert|--chain|--password-file|--ca|--verify-text)
+	--outline|--style|--fonts|--key|--cert|--chain|--password-file|--ca|--crl|--policy|--verify-text)
 		COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
 	--outlines|--reports|--extract)
 		COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null; return ;;
@@ -92,8 +93,9 @@ _dossier() {
 	keygen) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
 	verify) COMPREPLY=($(compgen -f -- "$cur")); compopt -o filenames 2>/dev/null ;;
 	check)
-		# centre folders, or an evaluation-tables.xml received
-		COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.xml' -- "$cur"))
+		# centre folders, an evaluation-tables.xml or packages received
+		COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X '!*.xml' -- "$cur")
+			$(compgen -f -X '!*.asice' -- "$cur") $(compgen -f -X '!*.zip' -- "$cur"))
 		compopt -o filenames 2>/dev/null ;;
 	*) COMPREPLY=($(compgen -d -- "$cur")); compopt -o filenames 2>/dev/null ;;
 	esac

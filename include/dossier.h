@@ -15,4 +15,5 @@
 #include "dossier/pdf.h"
 #include "dossier/xml.h"
 #include "dossier/office.h"
+#include "dossier/review.h"
 #endif

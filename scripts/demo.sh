@@ -2,7 +2,9 @@
 # demo.sh — the main job on the samples, as `make demo` runs it: check every
 # sample centre (one per scheme), render each one's documents as PDF and
 # XML, pack each centre with its documents into a signed package (throwaway
-# TEST keys from dossier keygen) and verify it, and say where the results are.
+# TEST keys from dossier keygen) and verify it, check the packages received
+# in one step with a review report (HTML and PDF), and say where the
+# results are.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 out=out/demo
@@ -28,8 +30,13 @@ for s in samples/*/; do
 		echo "$n.asice: verified" || status=$?
 done
 echo
+echo "== 4. dossier check on the packages received: verified, checked, one review report"
+build/dossier check -q --ca "$out/testkeys/trust.pem" --format html -o "$out/review.html" "$out"/*.asice || status=$?
+build/dossier check -q --ca "$out/testkeys/trust.pem" --format pdf -o "$out/review.pdf" "$out"/*.asice >/dev/null || status=$?
+echo
 echo "Results in $out/:"
 echo "  check.txt, check.json        findings of every centre"
 echo "  <scheme>/*.pdf, <scheme>/*.xml  the rendered documents"
 echo "  <scheme>.asice               signed packages (dossier verify --ca $out/testkeys/trust.pem)"
+echo "  review.html, review.pdf      the review report (审核意见) over the packages"
 exit $status

@@ -34,6 +34,9 @@ default-jre-headless default-jdk-headless libpdfbox2-java libactivation-java lib
 # test only (tests/suites/office.sh): other programs that write the
 # workbooks and Word documents dossier imports
 TEST_PKGS="$TEST_PKGS python3-openpyxl pandoc libreoffice-calc libreoffice-writer"
+# test only (tests/suites/review.sh): a real browser, headless, opens the
+# review report's HTML and the test reads its DOM after the script ran
+TEST_PKGS="$TEST_PKGS chromium"
 # make fuzz only: clang-14 with libFuzzer and sanitizers
 FUZZ_PKGS="clang libclang-rt-14-dev"
 

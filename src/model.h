@@ -71,6 +71,16 @@ typedef struct {
 	char *zh, *en, *hint_zh, *hint_en;
 } dz_schema_error;
 
+/* A derived value a received evaluation-tables.xml carries (tables_xml.c):
+ * a derived share of field `field`, or the completion of the target-th
+ * plan target (its field `field`); check recomputes it (check/derived.c). */
+typedef struct {
+	char *field;
+	char *value;    /* the text of the file's element, trimmed */
+	int line;
+	int target;     /* index among /centre/targets/target, or -1 */
+} dz_received;
+
 struct dossier_centre {
 	char *dir;
 	char *xml_path;         /* dir + "/centre.xml" */
@@ -89,6 +99,9 @@ struct dossier_centre {
 	int have_evidence_dir;
 	int from_table;         /* loaded from an evaluation-tables.xml (tables_xml.c):
 				   doc is built from it; no sections, no evidence files */
+	dz_received *received;  /* from_table: the derived values the table
+				   carries, to compare with their computation */
+	size_t nreceived;
 	const struct dz_xnode *xsd; /* centre.xsd's model (load/xsd.h, kept for
 				   the process), for what check says of empty
 				   values; NULL if it could not be read */
@@ -282,6 +295,18 @@ int dz_cite_resolve(const dossier_outline *o, const dz_cite *c,
 		    const char **why_zh, const char **why_en);
 
 const dz_section *dz_centre_section(const dossier_centre *c, const char *id);
+/* Derived values (check/derived.c), as the documents print them: percent
+ * rounded half away from zero to 2 decimals, without "%" ("58.56").
+ * dz_pct2: a / b (0 if b is 0); dz_derived_share: field f's share
+ * "field:a / field:b" from the centre's values; dz_target_completion: a
+ * <target>'s actual value over it (0 at a stage that proposes the plan,
+ * dz_plan_stage, or where there is no value). 1 when buf holds one. */
+int dz_pct2(char *buf, size_t n, int64_t a, int64_t b);
+int dz_derived_share(const dossier_centre *c, const dossier_outline *o,
+		     const dz_field *f, char *buf, size_t n);
+int dz_plan_stage(const dossier_centre *c, const dossier_outline *o);
+int dz_target_completion(const dossier_centre *c, const dossier_outline *o,
+			 xmlNodePtr target, char *buf, size_t n);
 /* For a centre loaded from an evaluation-tables.xml: 1 if rule `r` reads
  * only what the table carries (load/tables_xml.c). */
 int dz_table_rule_applies(const dossier_outline *o, const dz_rule *r);

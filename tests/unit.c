@@ -29,6 +29,7 @@
 #include "layout/boxes.h"
 #include "layout/style.h"
 #include "doc/doc.h"
+#include "doc/review_int.h"
 #include "check/cite.h"
 #include "pack/pack_int.h"
 #include <utf8proc.h>
@@ -893,6 +894,110 @@ static void test_templates(void)
 }
 #include "unit_office.c"
 
+/* ---------- the review report ---------- */
+
+/* Build a review of a sample and an unreadable input, its document and
+ * its HTML; 0, or the first error code. */
+static int review_run(const dossier_centre *c, const dossier_outline *o, const dossier_report *r,
+		      const char *html, size_t *nblocks)
+{
+	dossier_review_options ro = DOSSIER_REVIEW_OPTIONS_INIT;
+	dossier_review *rv = NULL;
+	dossier_doc *d = NULL;
+	dossier_error e;
+	int rc;
+	memset(&e, 0, sizeof e);
+	e.code = DOSSIER_EPARSE;
+	e.file = "broken/centre.xml";
+	e.line = 3;
+	e.msg_zh = "XML 格式错误";
+	e.msg_en = "malformed XML";
+	e.hint_zh = e.hint_en = "";
+	ro.created = 1774000000;
+	if ((rc = dossier_review_new(&rv, &ro)) == 0 &&
+	    (rc = dossier_review_add(rv, "samples/x", c, o, r)) == 0 &&
+	    (rc = dossier_review_add_unreadable(rv, "broken", "parse", &e)) == 0 &&
+	    (rc = dossier_review_doc(&d, rv)) == 0)
+		rc = dossier_review_html_write(rv, html);
+	if (nblocks)
+		*nblocks = d ? d->nblocks : 0;
+	dossier_doc_free(d);
+	dossier_review_free(rv);
+	return rc;
+}
+
+static void test_review(void)
+{
+	static const struct { size_t n; const char *cn; } nums[] = {
+		{1, "一"}, {10, "十"}, {12, "十二"}, {20, "二十"}, {21, "二十一"}, {100, "一百"},
+		{105, "一百零五"}, {110, "一百一十"}, {1001, "一千零一"}, {9999, "九千九百九十九"},
+		{10000, "10000"}};
+	dossier_load_options lo = DOSSIER_LOAD_OPTIONS_INIT;
+	dossier_check_options co = DOSSIER_CHECK_OPTIONS_INIT;
+	dossier_centre *c = NULL;
+	dossier_outline *o = NULL;
+	dossier_report *r = NULL;
+	char buf[64], html[600], *text;
+	const char *tmp = getenv("TMPDIR");
+	size_t i, len, nb = 0;
+	unsigned long n, total, failed_ok = 0, bad = 0;
+	for (i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+		dz_cn_number(buf, sizeof buf, nums[i].n);
+		OK(!strcmp(buf, nums[i].cn), nums[i].cn);
+	}
+	OK(dz_pct2(buf, sizeof buf, 1, 3) && !strcmp(buf, "33.33"), "pct2 1/3");
+	OK(dz_pct2(buf, sizeof buf, 2, 3) && !strcmp(buf, "66.67"), "pct2 2/3 rounds up");
+	OK(dz_pct2(buf, sizeof buf, 1, 8) && !strcmp(buf, "12.50"), "pct2 1/8");
+	OK(dz_pct2(buf, sizeof buf, -1, 8) && !strcmp(buf, "-12.50"), "pct2 -1/8");
+	OK(dz_pct2(buf, sizeof buf, 1, 80000) && !strcmp(buf, "0.00"), "pct2 1/80000");
+	OK(dz_pct2(buf, sizeof buf, 1, 20000) && !strcmp(buf, "0.01"), "pct2 half away from zero");
+	OK(dz_pct2(buf, sizeof buf, 1, 20001) && !strcmp(buf, "0.00"), "pct2 just under a half");
+	OK(dz_pct2(buf, sizeof buf, -1, 20000) && !strcmp(buf, "-0.01"), "pct2 negative half away from zero");
+	OK(!dz_pct2(buf, sizeof buf, 1, 0), "pct2 of zero: none");
+	lo.schema_dir = "outlines/schema";
+	snprintf(html, sizeof html, "%s/dossier-review-%ld.html", tmp && *tmp ? tmp : "/tmp", (long)getpid());
+	if (dossier_outline_load(&o, "outlines/ndrc-engineering-2025.xml", "outlines/schema") != 0 ||
+	    dossier_centre_load(&c, "samples/ndrc-engineering-2025", &lo) != 0 ||
+	    dossier_check_run(&r, c, o, &co) != 0) {
+		OK(0, "review: set-up");
+		goto done;
+	}
+	OK(review_run(c, o, r, html, &nb) == 0, "review: model, document and HTML");
+	OK(nb > 8, "review: the document has the summary and a chapter per input");
+	text = (char *)slurp(html, &len);
+	OK(text && strstr(text, "data-rule=\"ENG-ID-06\"") && strstr(text, "data-reason=\"parse\"") &&
+	   strstr(text, "<td data-key=\"errors\" class=\"num\" data-value=\"-1\">"), "review: HTML content");
+	free(text);
+	/* every allocation fails in turn: a clean error, never a half-written file */
+	dossier_alloc_fail_at(0);
+	review_run(c, o, r, html, NULL);
+	total = dossier_alloc_fail_at(0);
+	for (n = 1; n <= total; n++) {
+		int rc;
+		unlink(html);
+		dossier_error_clear();
+		dossier_alloc_fail_at(n);
+		rc = review_run(c, o, r, html, NULL);
+		dossier_alloc_fail_at(0);
+		if (rc == 0)
+			continue;
+		failed_ok++;
+		if (rc != DOSSIER_ENOMEM || access(html, F_OK) == 0) {
+			printf("# review allocation %lu: rc %d, html %s\n", n, rc,
+			       access(html, F_OK) == 0 ? "written" : "absent");
+			bad++;
+		}
+	}
+	printf("# review: %lu allocations, %lu failed cleanly\n", total, failed_ok);
+	OK(total > 20 && failed_ok == total && !bad, "review: every allocation failure handled");
+done:
+	unlink(html);
+	dossier_report_free(r);
+	dossier_centre_free(c);
+	dossier_outline_free(o);
+	dossier_error_clear();
+}
+
 int main(void)
 {
 	test_decimals();
@@ -910,6 +1015,7 @@ int main(void)
 	test_references();
 	test_templates();
 	test_office();
+	test_review();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed != 0;
 }

@@ -52,6 +52,12 @@ typedef struct {
 	const char *quote;      /**< the text's words the rule rests on, or its
 				     practice source, or "" */
 	const char *obligation; /**< obligation id in the outline's matrix, or "" */
+	/* added later, at the end: findings are only ever read through
+	 * dossier_report_get(), so older callers are unaffected */
+	const char *document;   /**< the outline document the finding concerns
+				     (e.g. "summary-report"), or "" for the
+				     centre's data as a whole */
+	const char *section;    /**< the outline section it concerns, or "" */
 } dossier_finding;
 
 /**
@@ -79,10 +85,14 @@ typedef struct {
 				 submission date against this day; NULL: today */
 	const char *stage;  /**< (version 2) check as if centre.xml declared this
 				 stage; NULL: the stage centre.xml declares */
+	const char *display_dir; /**< (version 3) name the centre's directory
+				      so in findings' file names (e.g. the
+				      package it was extracted from, for
+				      "PKG.asice/centre.xml"); NULL: as loaded */
 } dossier_check_options;
 
-#define DOSSIER_CHECK_OPTIONS_VERSION 2
-#define DOSSIER_CHECK_OPTIONS_INIT {DOSSIER_CHECK_OPTIONS_VERSION, NULL, NULL}
+#define DOSSIER_CHECK_OPTIONS_VERSION 3
+#define DOSSIER_CHECK_OPTIONS_INIT {DOSSIER_CHECK_OPTIONS_VERSION, NULL, NULL, NULL}
 
 /**
  * Check `centre` against `outline`. On success *out holds the findings

@@ -15,7 +15,7 @@ typedef struct {
 void dz_var(dz_vars *vs, const char *k, const char *v);
 void dz_var2(dz_vars *vs, const char *k, const char *zh, const char *en);
 
-#define DZ_FINDING_STRINGS 10
+#define DZ_FINDING_STRINGS 12
 /* Message templates (doc/outline-format.md, "Messages"): the placeholders
  * a rule kind fills, space-separated; whether a template names only
  * those (-1 and the first other one, "{name}", in bad); the template
@@ -46,6 +46,11 @@ void dz_report_add_core(dossier_report *rep, dossier_severity sev,
 			const char *rule, const char *article, const char *file,
 			int line, const char *zh, const char *en,
 			const char *hint_zh, const char *hint_en);
+/* Say which outline document and section finding i concerns. */
+void dz_report_place(dossier_report *rep, size_t i, const char *document,
+		     const char *section);
+/* Name the files of findings under directory `dir` as under `as` instead. */
+void dz_report_rename(dossier_report *rep, const char *dir, const char *as);
 
 /* Parse an operand ("field:x", "sum:XPATH", "1000万元", "A / B"). */
 int dz_operand_parse(dz_operand **out, const char *spec, const char *file,
@@ -68,6 +73,10 @@ typedef struct dz_ctx {
 	char *file;             /* path of centre.xml as the user gave it */
 	const char *stage;      /* the stage checked */
 } dz_ctx;
+
+/* A received table's derived values against their computation
+ * (CORE-DERIVED, derived.c). */
+void dz_check_derived(dz_ctx *x);
 
 /* Numeric value of an indicator, converted to canonical units.
  * 1 = have, 0 = absent or empty, -1 = malformed (reported elsewhere). */

@@ -178,6 +178,8 @@ static void commit(dossier_report *rep, dz_finding_slot *s)
 	s->f.hint_en = s->owned[7];
 	s->f.quote = s->owned[8];
 	s->f.obligation = s->owned[9];
+	s->f.document = s->owned[10];
+	s->f.section = s->owned[11];
 	rep->n++;
 }
 
@@ -207,6 +209,8 @@ void dz_report_add(dossier_report *rep, const dz_rule *r, const char *file,
 		s->owned[8] = dz_strdup("");
 		s->owned[9] = dz_strdup("");
 	}
+	s->owned[10] = dz_strdup("");
+	s->owned[11] = dz_strdup("");
 	commit(rep, s);
 }
 
@@ -230,8 +234,44 @@ void dz_report_add_core(dossier_report *rep, dossier_severity sev,
 	s->owned[7] = dz_strdup(hint_en ? hint_en : "");
 	s->owned[8] = dz_strdup("");
 	s->owned[9] = dz_strdup("");
+	s->owned[10] = dz_strdup("");
+	s->owned[11] = dz_strdup("");
 	s->f.basis = DOSSIER_BASIS_FORMAT;
 	commit(rep, s);
+}
+
+/* Replace string k of finding i (its pointer in the finding too). */
+static void replace(dossier_report *rep, size_t i, int k, char *v)
+{
+	dz_finding_slot *s = &rep->items[i];
+	if (!v) {
+		rep->oom = 1;
+		return;
+	}
+	dz_free(s->owned[k]);
+	s->owned[k] = v;
+	s->f.file = s->owned[2];
+	s->f.document = s->owned[10];
+	s->f.section = s->owned[11];
+}
+
+void dz_report_place(dossier_report *rep, size_t i, const char *document,
+		     const char *section)
+{
+	if (i >= rep->n)
+		return;
+	replace(rep, i, 10, dz_strdup(document ? document : ""));
+	replace(rep, i, 11, dz_strdup(section ? section : ""));
+}
+
+void dz_report_rename(dossier_report *rep, const char *dir, const char *as)
+{
+	size_t i, n = strlen(dir);
+	for (i = 0; i < rep->n; i++) {
+		const char *f = rep->items[i].owned[2];
+		if (!strncmp(f, dir, n) && (f[n] == '/' || f[n] == '\0'))
+			replace(rep, i, 2, dz_fmt("%s%s", as, f + n));
+	}
 }
 
 size_t dossier_report_count(const dossier_report *r) { return r ? r->n : 0; }

@@ -1394,8 +1394,10 @@ static void core_checks(dz_ctx *x)
 		  "引用了未登记的证明材料编号 {id}", "cites evidence id {id}, which is not declared",
 		  "在 evidence-list 中登记该材料，或改正编号。", "Declare it in evidence-list or correct the id.");
 	k_evidence_refs(x, &r);
-	if (x->c->from_table)
+	if (x->c->from_table) {
+		dz_check_derived(x);
 		return; /* a received table carries neither files nor narrative */
+	}
 	core_rule(&r, "CORE-EVIDENCE-FILE", DZ_K_EVIDENCE_FILES, DOSSIER_SEV_ERROR, "centre.xsd",
 		  "证明材料 {id}（{file}）{problem}", "evidence {id} ({file}) {problem}",
 		  "把文件放入 evidence/ 目录并核对文件名。", "Put the file under evidence/ and check its name.");
@@ -1470,6 +1472,99 @@ static void run_rule(dz_ctx *x, const dz_rule *r)
 	}
 }
 
+/* ---------- where each finding belongs ---------- */
+
+/* The outline section whose file `file` is (DIR/sections/ID.md or .docx),
+ * or NULL. */
+static const dz_osection *section_of_file(dz_ctx *x, const char *file)
+{
+	size_t n = strlen(x->c->dir), len;
+	char id[128];
+	const char *base, *dot;
+	if (strncmp(file, x->c->dir, n) || strncmp(file + n, "/sections/", 10))
+		return NULL;
+	base = file + n + 10;
+	dot = strrchr(base, '.');
+	len = dot ? (size_t)(dot - base) : strlen(base);
+	if (strchr(base, '/') || len == 0 || len >= sizeof id)
+		return NULL;
+	memcpy(id, base, len);
+	id[len] = '\0';
+	return dz_outline_section(x->o, id);
+}
+
+/* The data-table field an XML path into centre.xml names (an indicator
+ * value, or a plan target of a field), or NULL. */
+static const dz_field *field_of_path(dz_ctx *x, const char *xpath)
+{
+	xmlXPathObjectPtr r;
+	xmlNodePtr n;
+	const dz_field *f = NULL;
+	if (strncmp(xpath, "/centre/indicators/", 19) && strncmp(xpath, "/centre/targets/", 16))
+		return NULL;
+	x->xp->node = xmlDocGetRootElement(x->c->doc);
+	r = xmlXPathEvalExpression(BAD_CAST xpath, x->xp);
+	n = nodes(r) ? r->nodesetval->nodeTab[0] : NULL;
+	if (n && n->type == XML_ATTRIBUTE_NODE)
+		n = n->parent;
+	/* up to the child of indicators or targets */
+	while (n && n->parent && n->parent->parent && n->parent->parent->type == XML_ELEMENT_NODE &&
+	       n->parent->parent != xmlDocGetRootElement(x->c->doc))
+		n = n->parent;
+	if (n && n->type == XML_ELEMENT_NODE) {
+		xmlChar *id = xmlGetProp(n, BAD_CAST (xmlStrEqual(n->name, BAD_CAST "target") ? "field" : "id"));
+		f = id ? dz_outline_field(x->o, (const char *)id) : NULL;
+		xmlFree(id);
+	}
+	xmlXPathFreeObject(r);
+	return f;
+}
+
+/* Each finding's outline document and section (dossier_finding.document,
+ * .section), so that a review can group them: a section file names its
+ * section; an outline rule its document (and its section, when it covers
+ * one); a data-table value its field's document. What none of these
+ * places concerns the centre's data as a whole (""). */
+static void place_findings(dz_ctx *x)
+{
+	size_t i, k;
+	xmlChar *table = NULL;
+	if (x->c->from_table) { /* a received table is all one document */
+		xmlNodePtr s = dz_centre_child(x->c, "submissions");
+		for (s = s ? s->children : NULL; s && s->type != XML_ELEMENT_NODE; s = s->next)
+			;
+		table = s ? xmlGetProp(s, BAD_CAST "document") : NULL;
+	}
+	for (i = 0; i < x->rep->n && !x->rep->oom; i++) {
+		const dossier_finding *f = &x->rep->items[i].f;
+		const dz_osection *os = section_of_file(x, f->file);
+		const char *doc = NULL;
+		if (!os) {
+			for (k = 0; k < x->o->nrules; k++) {
+				const dz_rule *r = &x->o->rules[k];
+				if (strcmp(r->id, f->rule))
+					continue;
+				doc = r->document;
+				if (r->nsections == 1)
+					os = dz_outline_section(x->o, r->sections[0]);
+				break;
+			}
+		}
+		if (!os && !doc && *f->xpath) {
+			const dz_field *fd = field_of_path(x, f->xpath);
+			if (fd && fd->doc)
+				doc = fd->doc->id;
+		}
+		if (os && os->doc)
+			doc = os->doc->id;
+		if (!doc && table && dz_outline_doc(x->o, (const char *)table))
+			doc = (const char *)table;
+		if (doc || os)
+			dz_report_place(x->rep, i, doc, os ? os->id : NULL);
+	}
+	xmlFree(table);
+}
+
 int dossier_check_run(dossier_report **out, const dossier_centre *c,
 		      const dossier_outline *o, const dossier_check_options *opts)
 {
@@ -1527,8 +1622,11 @@ int dossier_check_run(dossier_report **out, const dossier_centre *c,
 		if (core_stage(&x))
 			for (i = 0; i < o->nrules; i++)
 				run_rule(&x, &o->rules[i]);
+		place_findings(&x);
 		dz_xml_errors_end();
 	}
+	if (opts && opts->version >= 3 && opts->display_dir)
+		dz_report_rename(x.rep, c->dir, opts->display_dir);
 	if (x.rep->oom)
 		rc = DOSSIER_ENOMEM;
 done:

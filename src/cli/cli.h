@@ -7,6 +7,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include "dossier.h"
+#include "util/util.h"
 
 /* Documented exit statuses (man dossier(1), README "Exit status"). */
 enum {
@@ -65,6 +66,8 @@ typedef struct {
 	const char *outlines;  /* --outlines DIR, or NULL */
 	const char *encoding;  /* --encoding, or NULL */
 	size_t max_input, max_files, max_sections, max_depth, max_rows;
+	int silent;            /* loading errors are not printed: the caller
+				  reads dossier_error_last() */
 	struct {
 		char *path;
 		dossier_outline *o;
@@ -91,12 +94,76 @@ int cli_session_limit(cli_session *s, int opt, const char *arg, const char *cmd)
 const char *cli_limits_help(void);
 void cli_session_dispose(cli_session *s);
 /* Load `dir` and its scheme's outline (owned by the session). On failure
- * prints the error and returns its exit status; 0 on success. */
+ * prints the error (unless the session is silent) and returns its exit
+ * status; 0 on success. */
 int cli_open_centre(cli_session *s, const char *dir, dossier_centre **c,
 		    dossier_outline **o);
 dossier_outline *cli_outline_for(cli_session *s, const char *scheme, int *status);
+/* SOURCE_DATE_EPOCH (warning about an invalid one), or now. */
+long long cli_created_time(void);
+/* A dossier_pdf_options.on_substitute_at that says each font substitution
+ * once per run on standard error, with where a licensed font would go. */
+void cli_font_substitute(const char *role, const char *wanted, const char *used,
+			 const char *files, const char *folder, void *p);
 /* Print findings as `dossier check` does (only errors if errors_only). */
 void cli_print_findings(FILE *out, const dossier_report *r, int errors_only);
+
+/* ---- intake.c: received packages (verify, and check's one-step intake) ---- */
+/* verify's options about trust and a package's caps, which check takes
+ * too: put CLI_VERIFY_OPTIONS in the getopt_long table and hand unknown
+ * option codes to cli_verify_option (1 took it, 0 not one of them, -1
+ * after saying why the value is bad); cli_verify_help describes them. */
+enum {
+	CLI_OPT_CA = 0x1100, CLI_OPT_CRL, CLI_OPT_POLICY, CLI_OPT_MAX_PACKAGE,
+	CLI_OPT_MAX_ENTRIES, CLI_OPT_MAX_ENTRY_SIZE, CLI_OPT_MAX_TOTAL,
+	CLI_OPT_MAX_RATIO, CLI_OPT_MAX_EXPANSION
+};
+#define CLI_VERIFY_OPTIONS \
+	{"ca", required_argument, NULL, CLI_OPT_CA}, \
+	{"crl", required_argument, NULL, CLI_OPT_CRL}, \
+	{"policy", required_argument, NULL, CLI_OPT_POLICY}, \
+	{"max-package", required_argument, NULL, CLI_OPT_MAX_PACKAGE}, \
+	{"max-entries", required_argument, NULL, CLI_OPT_MAX_ENTRIES}, \
+	{"max-entry-size", required_argument, NULL, CLI_OPT_MAX_ENTRY_SIZE}, \
+	{"max-total", required_argument, NULL, CLI_OPT_MAX_TOTAL}, \
+	{"max-ratio", required_argument, NULL, CLI_OPT_MAX_RATIO}, \
+	{"max-expansion", required_argument, NULL, CLI_OPT_MAX_EXPANSION}
+int cli_verify_option(dossier_verify_options *vo, int opt, const char *arg, const char *cmd);
+const char *cli_verify_help(void);
+/* 1 if path is a file that starts as a ZIP does (a package, whatever its
+ * name), 0 otherwise (a directory, an XML file, nothing). */
+int cli_is_package(const char *path);
+
+/* Why an input could not be read: an error of the library, or the reason
+ * a package was rejected ("verify:digest-mismatch"). Strings owned. */
+typedef struct {
+	int code;            /* dossier_error_code; DOSSIER_ERROR for a rejection */
+	char *id;            /* "parse", "limit" ... or "verify:REASON" */
+	char *file;          /* named as the user knows it, or "" */
+	int line, column;
+	char *msg_zh, *msg_en, *hint_zh, *hint_en;
+} cli_reason;
+/* A stable id for a dossier_error_code ("parse", "io", ...). */
+const char *cli_error_id(int code);
+/* From dossier_error_last(), a file under `dir` named under `as` instead
+ * (dir may be NULL); from a verify rejection of package `pkg`. 0, or -1
+ * out of memory (r is then empty). */
+int cli_reason_from_error(cli_reason *r, const char *dir, const char *as);
+int cli_reason_from_problem(cli_reason *r, const char *pkg, const dossier_verify_problem *p);
+/* As cli_print_error prints an error, on standard error. */
+void cli_reason_print(const cli_reason *r);
+/* {"id":…,"file":…,"line":…,"column":…,"message":{zh,en},"hint":{zh,en}} */
+void cli_json_reason(dz_buf *b, const cli_reason *r);
+void cli_reason_dispose(cli_reason *r);
+/* Verify package `pkg` with `opts` and extract it into a new private
+ * temporary folder (*dir; remove it with cli_intake_remove). A package
+ * that is rejected or cannot be read leaves nothing behind and fills
+ * `why`: EXIT_USAGE (it is input that cannot be read); EXIT_INTERNAL out
+ * of memory. 0 on success. */
+int cli_intake(const char *pkg, const dossier_verify_options *opts, int quiet,
+	       char **dir, cli_reason *why);
+/* Remove a folder cli_intake made, and free its name. */
+void cli_intake_remove(char *dir);
 
 /* ---- progress.c: progress bar and Ctrl-C for long commands ---- */
 typedef struct {

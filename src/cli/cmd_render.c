@@ -82,22 +82,6 @@ static void help(FILE *f)
 "3 internal failure.\n"), cli_limits_help());
 }
 
-/* SOURCE_DATE_EPOCH, or now. */
-static long long created_time(void)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-	if (e && *e) {
-		v = strtoll(e, &end, 10);
-		if (!*end && v >= 0)
-			return v;
-		fprintf(stderr, L("dossier: 忽略无效的 SOURCE_DATE_EPOCH=%s\n",
-				  "dossier: ignoring invalid SOURCE_DATE_EPOCH=%s\n"), e);
-	}
-	return (long long)time(NULL);
-}
-
 /* Hex SHA-256 of a file (the source data the documents were made from). */
 static char *file_sha256(const char *path)
 {
@@ -193,35 +177,6 @@ static int on_cancelled(void *payload)
 {
 	(void)payload;
 	return cli_interrupted();
-}
-
-/* Each font substitution once per run (every document reloads the fonts),
- * with where the licensed file would be found. */
-static void on_substitute(const char *role, const char *wanted, const char *used,
-			  const char *files, const char *folder, void *p)
-{
-	static char said[8][16];
-	size_t i;
-	(void)p;
-	for (i = 0; i < 8 && said[i][0]; i++)
-		if (!strcmp(said[i], role))
-			return;
-	if (i < 8)
-		snprintf(said[i], sizeof said[i], "%s", role);
-	if (used)
-		fprintf(stderr, L("dossier: 字体替代：%s 角色未找到 %s，使用 %s",
-				  "dossier: font substitution: role %s has no %s, using %s"),
-			role, wanted, used);
-	else
-		fprintf(stderr, L("dossier: 字体替代：%s 角色未找到 %s，拉丁字母和数字用各角色自己的字体",
-				  "dossier: font substitution: role %s has no %s; Latin letters and digits stay in each role's font"),
-			role, wanted);
-	if (files && *files && folder && *folder)
-		fprintf(stderr, L("；使用有授权的字体，把 %s 之一放入 %s/\n",
-				  "; to use the licensed font, put one of %s in %s/\n"),
-			files, folder);
-	else
-		fputc('\n', stderr);
 }
 
 const struct option cli_render_options[] = {
@@ -360,8 +315,8 @@ int cmd_render(int argc, char **argv)
 	po.style_path = style;
 	po.fonts_path = fonts;
 	po.draft = draft;
-	po.created = xo.created = created_time();
-	po.on_substitute_at = quiet ? NULL : on_substitute;
+	po.created = xo.created = cli_created_time();
+	po.on_substitute_at = quiet ? NULL : cli_font_substitute;
 	po.cancelled = on_cancelled; /* Ctrl-C stops a long PDF within a page */
 	digest = file_sha256(dossier_centre_xml_path(c));
 	xo.source_digest = digest;

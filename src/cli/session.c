@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include "cli.h"
 #include "util/util.h"
@@ -142,6 +143,17 @@ int cli_list_schemes(FILE *out, const char *extra, const char *dir)
 	return rc;
 }
 
+/* The exit status of the library's last error, printed unless the
+ * session is silent (the caller then reads dossier_error_last()). */
+static int fail(const cli_session *s)
+{
+	const dossier_error *e;
+	if (!s->silent)
+		return cli_print_error(NULL);
+	e = dossier_error_last();
+	return !e || e->code == DOSSIER_ENOMEM ? EXIT_INTERNAL : EXIT_USAGE;
+}
+
 static char *schema_dir(void)
 {
 	return dz_fmt("%s/outlines/schema", cli_datadir());
@@ -155,7 +167,7 @@ dossier_outline *cli_outline_for(cli_session *s, const char *scheme, int *status
 	FILE *f;
 	dossier_outline *o = NULL;
 	if (!schema) {
-		*status = cli_print_error(NULL);
+		*status = fail(s);
 		return NULL;
 	}
 	if (s->outline) {
@@ -180,7 +192,7 @@ dossier_outline *cli_outline_for(cli_session *s, const char *scheme, int *status
 				"Check the scheme attribute of centre.xml, or give --outline.",
 				"找不到方案 %s 的提纲（%s/%s.xml）",
 				"no outline for scheme %s (%s/%s.xml)", scheme, dirs[nd - 1], scheme);
-			*status = cli_print_error(NULL);
+			*status = fail(s);
 			goto done;
 		}
 	}
@@ -190,7 +202,7 @@ dossier_outline *cli_outline_for(cli_session *s, const char *scheme, int *status
 			goto done;
 		}
 	if (!path || dossier_outline_load(&o, path, schema) != 0) {
-		*status = cli_print_error(NULL);
+		*status = fail(s);
 		o = NULL;
 		goto done;
 	}
@@ -221,7 +233,7 @@ int cli_open_centre(cli_session *s, const char *dir, dossier_centre **c,
 	*c = NULL;
 	*o = NULL;
 	if (!schema)
-		return cli_print_error(NULL);
+		return fail(s);
 	lo.schema_dir = schema;
 	lo.encoding = s->encoding;
 	lo.max_file_bytes = s->max_input;
@@ -231,7 +243,7 @@ int cli_open_centre(cli_session *s, const char *dir, dossier_centre **c,
 	lo.max_table_rows = s->max_rows;
 	dossier_error_clear();
 	if (dossier_centre_load(c, dir, &lo) != 0) {
-		status = cli_print_error(NULL);
+		status = fail(s);
 	} else if (!(*o = cli_outline_for(s, dossier_centre_scheme(*c), &status))) {
 		dossier_centre_free(*c);
 		*c = NULL;
@@ -273,4 +285,49 @@ void cli_print_findings(FILE *out, const dossier_report *r, int errors_only)
 		if (*L(f->hint_zh, f->hint_en))
 			fprintf(out, "  %s%s\n", L("修改：", "fix: "), L(f->hint_zh, f->hint_en));
 	}
+}
+
+/* SOURCE_DATE_EPOCH, or now. */
+long long cli_created_time(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+	if (e && *e) {
+		v = strtoll(e, &end, 10);
+		if (!*end && v >= 0)
+			return v;
+		fprintf(stderr, L("dossier: 忽略无效的 SOURCE_DATE_EPOCH=%s\n",
+				  "dossier: ignoring invalid SOURCE_DATE_EPOCH=%s\n"), e);
+	}
+	return (long long)time(NULL);
+}
+
+/* Each font substitution once per run (every document reloads the fonts),
+ * with where the licensed file would be found. */
+void cli_font_substitute(const char *role, const char *wanted, const char *used,
+			  const char *files, const char *folder, void *p)
+{
+	static char said[8][16];
+	size_t i;
+	(void)p;
+	for (i = 0; i < 8 && said[i][0]; i++)
+		if (!strcmp(said[i], role))
+			return;
+	if (i < 8)
+		snprintf(said[i], sizeof said[i], "%s", role);
+	if (used)
+		fprintf(stderr, L("dossier: 字体替代：%s 角色未找到 %s，使用 %s",
+				  "dossier: font substitution: role %s has no %s, using %s"),
+			role, wanted, used);
+	else
+		fprintf(stderr, L("dossier: 字体替代：%s 角色未找到 %s，拉丁字母和数字用各角色自己的字体",
+				  "dossier: font substitution: role %s has no %s; Latin letters and digits stay in each role's font"),
+			role, wanted);
+	if (files && *files && folder && *folder)
+		fprintf(stderr, L("；使用有授权的字体，把 %s 之一放入 %s/\n",
+				  "; to use the licensed font, put one of %s in %s/\n"),
+			files, folder);
+	else
+		fputc('\n', stderr);
 }

@@ -92,49 +92,12 @@ static xmlNodePtr field_node(builder *b, const char *id)
 	return dz_child_with(dz_centre_child(b->c, "indicators"), "id", id);
 }
 
-static int field_canon(builder *b, const dz_field *f, dz_num *out)
-{
-	xmlNodePtr n = field_node(b, f->id);
-	xmlChar *s;
-	int64_t dec;
-	int ok;
-	if (!n)
-		return 0;
-	s = xmlNodeGetContent(n);
-	ok = s && dz_dec_parse(&dec, (const char *)s) == 0 &&
-	     dz_num_from(out, dec, node_unit(n, f)) == 0;
-	xmlFree(s);
-	return ok;
-}
-
-/* a / b in percent, rounded half away from zero to 2 decimals ("58.56");
- * 0 if b is 0. */
-static int pct2(char *buf, size_t n, int64_t a, int64_t b)
-{
-	__extension__ typedef __int128 i128;
-	i128 h;
-	long long hh;
-	if (b == 0)
-		return 0;
-	h = (i128)a * 10000 * 2 / b; /* half-hundredths, for rounding */
-	hh = (long long)((h + (h >= 0 ? 1 : -1)) / 2);
-	snprintf(buf, n, "%s%lld.%02lld", hh < 0 ? "-" : "",
-		 (hh < 0 ? -hh : hh) / 100, (hh < 0 ? -hh : hh) % 100);
-	return 1;
-}
-
-/* A derived share "field:a / field:b" in percent, 2 decimals, without "%". */
+/* A derived share "field:a / field:b" in percent, 2 decimals, without "%"
+ * (check/derived.c: check recomputes a received table's with the same). */
 static const char *derived_pct(builder *b, const dz_field *f)
 {
-	char a[64], c[64], buf[48];
-	const dz_field *fa, *fb;
-	dz_num na, nb;
-	if (!f->derived || sscanf(f->derived, "field:%63s / field:%63s", a, c) != 2)
-		return NULL;
-	fa = dz_outline_field(b->o, a);
-	fb = dz_outline_field(b->o, c);
-	if (!fa || !fb || !field_canon(b, fa, &na) || !field_canon(b, fb, &nb) ||
-	    !pct2(buf, sizeof buf, na.v, nb.v))
+	char buf[48];
+	if (!dz_derived_share(b->c, b->o, f, buf, sizeof buf))
 		return NULL;
 	return dz_arena_strdup(&b->d->arena, buf);
 }
@@ -920,7 +883,7 @@ static void target_row(builder *b, xmlNodePtr t, dz_datum *dt, const char **unit
 	const char *u = f && f->unit ? f->unit : node_unit(t, NULL);
 	int money = f && f->type == DZ_T_MONEY;
 	int64_t dec;
-	dz_num want, have;
+	dz_num want;
 	char pct[48];
 	*tv = *av = NULL;
 	*fout = f;
@@ -938,8 +901,7 @@ static void target_row(builder *b, xmlNodePtr t, dz_datum *dt, const char **unit
 	    dz_num_from(&want, dec, node_unit(t, f)) == 0) {
 		dt->target = exact_text(b, want.v, u ? u : "", money);
 		*tv = fmt_num(b, (const char *)s, node_unit(t, f), u ? u : "", money);
-		if (f && !f->derived && field_canon(b, f, &have) && have.dim == want.dim &&
-		    pct2(pct, sizeof pct, have.v, want.v))
+		if (dz_target_completion(b->c, b->o, t, pct, sizeof pct))
 			dt->completion = dz_arena_strdup(&b->d->arena, pct);
 	}
 	*av = f ? fig_text(b, f->id) : NULL;

@@ -114,6 +114,11 @@ struct dossier_doc {
 	size_t nevidence;
 	dz_block *blocks;
 	size_t nblocks;
+	/* a document that is not about one centre (the review report,
+	 * doc/review.c): the cover's lines below the title, instead of the
+	 * host, supervisor, period and date; NULL otherwise */
+	const char *const *cover_lines;
+	size_t ncover_lines;
 };
 
 /* Characters (code points) used anywhere in the document, for coverage

@@ -1314,11 +1314,16 @@ static void cover(lay *L)
 	info[n].k = "主管单位"; info[n++].v = d->supervisor;
 	if (d->period && *d->period) { info[n].k = label_period; info[n++].v = d->period; }
 	info[n].k = "报送日期"; info[n++].v = d->date && *d->date ? d->date : "　　年　　月　　日";
+	if (d->cover_lines) /* not about one centre: its own lines */
+		n = (int)d->ncover_lines;
 	L->y = st->type_h * 0.62f;
 	for (i = 0; i < n && L->rc == 0; i++) {
 		plines p = {0};
 		dz_run run = {0, NULL, NULL};
-		snprintf(buf, sizeof buf, "%s：%s", info[i].k, info[i].v ? info[i].v : "");
+		if (d->cover_lines)
+			snprintf(buf, sizeof buf, "%s", d->cover_lines[i]);
+		else
+			snprintf(buf, sizeof buf, "%s：%s", info[i].k, info[i].v ? info[i].v : "");
 		run.text = dz_arena_strdup(&L->out->arena, buf);
 		if (!run.text) {
 			L->rc = DOSSIER_ENOMEM;

@@ -488,6 +488,11 @@ void dossier_centre_free(dossier_centre *c)
 	dz_free(c->files);
 	dz_schema_errors_free(c->schema_errors, c->nschema_errors);
 	dossier_report_free(c->notes);
+	for (i = 0; i < c->nreceived; i++) {
+		dz_free(c->received[i].field);
+		dz_free(c->received[i].value);
+	}
+	dz_free(c->received);
 	xmlFreeDoc(c->doc);
 	dz_free(c->dir);
 	dz_free(c->xml_path);

@@ -56,6 +56,9 @@ static xmlNodePtr next_el(xmlNodePtr n, const char *name)
 typedef struct {
 	xmlDocPtr doc;
 	int oom;
+	dz_received *rcv;   /* derived values the file carries */
+	size_t nrcv, caprcv;
+	int ntargets;       /* targets built so far */
 } builder;
 
 /* A new element under `parent` with text `text` (may be NULL), carrying the
@@ -162,6 +165,43 @@ static void identity(builder *b, xmlNodePtr root, xmlNodePtr meta)
 	copy_leaf(b, id, c, "director", NULL);
 }
 
+static int is_derived(xmlNodePtr n)
+{
+	xmlChar *d = xmlGetProp(n, BAD_CAST "derived");
+	int yes = d && (!strcmp((const char *)d, "true") || !strcmp((const char *)d, "1"));
+	xmlFree(d);
+	return yes;
+}
+
+/* Keep a derived value of the file (element v) aside: of field `field`,
+ * or the completion of target number `target` (-1: a field's share). */
+static void receive(builder *b, xmlNodePtr v, const xmlChar *field, int target)
+{
+	xmlChar *t;
+	dz_received *r;
+	if (b->oom || !v || !field)
+		return;
+	if (dz_grow((void **)&b->rcv, &b->caprcv, b->nrcv, sizeof *b->rcv)) {
+		b->oom = 1;
+		return;
+	}
+	r = &b->rcv[b->nrcv];
+	t = xmlNodeGetContent(v);
+	r->field = dz_strdup((const char *)field);
+	r->value = dz_strdup(t ? (const char *)t : "");
+	xmlFree(t);
+	r->line = (int)xmlGetLineNo(v);
+	r->target = target;
+	if (!r->field || !r->value) {
+		dz_free(r->field);
+		dz_free(r->value);
+		b->oom = 1;
+		return;
+	}
+	dz_trim(r->value);
+	b->nrcv++;
+}
+
 /* The entered value of a field, whichever typed element holds it. */
 static xmlNodePtr value_node(xmlNodePtr field)
 {
@@ -184,12 +224,15 @@ static void indicators(builder *b, xmlNodePtr root, xmlNodePtr top, xmlNodePtr m
 	}
 	for (g = child(top, "group"); g; g = next_el(g, "group")) {
 		for (f = child(g, "field"); f; f = next_el(f, "field")) {
-			xmlChar *derived = xmlGetProp(f, BAD_CAST "derived"), *t;
+			xmlChar *t;
 			xmlNodePtr v = value_node(f), n, unit = child(f, "unit");
-			int skip = derived && (!strcmp((const char *)derived, "true") ||
-					       !strcmp((const char *)derived, "1"));
-			xmlFree(derived);
-			if (skip || !v)
+			if (is_derived(f)) {
+				xmlChar *id = xmlGetProp(f, BAD_CAST "id");
+				receive(b, v, id, -1);
+				xmlFree(id);
+				continue;
+			}
+			if (!v)
 				continue;
 			t = xmlNodeGetContent(v);
 			n = add(b, ind, "value", t, v);
@@ -210,9 +253,16 @@ static void targets(builder *b, xmlNodePtr root, xmlNodePtr top)
 	xmlNodePtr ts = child(top, "targets"), t, out = NULL;
 	for (t = child(ts, "target"); t; t = next_el(t, "target")) {
 		xmlNodePtr planned = child(t, "planned"), unit = child(t, "unit"), n;
+		xmlNodePtr done = child(t, "completion");
 		xmlChar *v;
 		if (!planned)
 			continue;
+		if (done && is_derived(done)) {
+			xmlChar *fid = xmlGetProp(t, BAD_CAST "field");
+			receive(b, done, fid, b->ntargets);
+			xmlFree(fid);
+		}
+		b->ntargets++;
 		if (!out)
 			out = add(b, root, "targets", NULL, ts);
 		v = xmlNodeGetContent(planned);
@@ -243,10 +293,21 @@ static void evidence_list(builder *b, xmlNodePtr root, xmlNodePtr top)
 	}
 }
 
-/* centre.xml's shape from a valid tables document. */
-static int build(xmlDocPtr *out, xmlDocPtr tables)
+static void received_free(dz_received *r, size_t n)
 {
-	builder b = {NULL, 0};
+	size_t i;
+	for (i = 0; i < n; i++) {
+		dz_free(r[i].field);
+		dz_free(r[i].value);
+	}
+	dz_free(r);
+}
+
+/* centre.xml's shape from a valid tables document, and the derived values
+ * it carries (*rcv, *nrcv). */
+static int build(xmlDocPtr *out, dz_received **rcv, size_t *nrcv, xmlDocPtr tables)
+{
+	builder b = {NULL, 0, NULL, 0, 0, 0};
 	xmlNodePtr top = xmlDocGetRootElement(tables), meta = child(top, "metadata");
 	xmlNodePtr root, scheme = child(meta, "scheme"), year = child(meta, "report-year");
 	xmlNodePtr sub = child(meta, "submitted"), subs, s;
@@ -279,9 +340,12 @@ static int build(xmlDocPtr *out, xmlDocPtr tables)
 	evidence_list(&b, root, top);
 	if (b.oom) {
 		xmlFreeDoc(b.doc);
+		received_free(b.rcv, b.nrcv);
 		return DOSSIER_ENOMEM;
 	}
 	*out = b.doc;
+	*rcv = b.rcv;
+	*nrcv = b.nrcv;
 	return 0;
 }
 
@@ -361,7 +425,8 @@ int dz_tables_load(dossier_centre **out, const char *path,
 		c->dir = slash ? dz_strndup(path, slash == path ? 1 : (size_t)(slash - path))
 			       : dz_strdup(".");
 	}
-	rc = c->xml_path && c->dir ? build(&c->doc, tables) : DOSSIER_ENOMEM;
+	rc = c->xml_path && c->dir ? build(&c->doc, &c->received, &c->nreceived, tables)
+				   : DOSSIER_ENOMEM;
 	if (rc == 0) {
 		xmlNodePtr meta = child(root, "metadata");
 		xmlChar *scheme = xmlGetProp(child(meta, "scheme"), BAD_CAST "id");

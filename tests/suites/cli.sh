@@ -148,10 +148,11 @@ expect_comp "a subcommand by prefix" "render" "$bin" re
 expect_comp "after --lang zh" "check" "$bin" --lang zh ch
 expect_comp "help's argument" "pack" "$bin" help pa
 expect_comp "--lang values" "en zh" "$bin" check --lang ""
-expect_comp "check --format values" "json text" "$bin" check --format ""
+expect_comp "check --format values" "html json pdf text" "$bin" check --format ""
+expect_comp "verify --format values" "json text" "$bin" verify --format ""
 expect_comp "render --format values" "both pdf xml" "$bin" render -q --format ""
 expect_comp "render --doc values" "all annual summary tables" "$bin" render --doc ""
-expect_comp "--opt=value" "json text" "$bin" check --format = ""
+expect_comp "--opt=value" "html json pdf text" "$bin" check --format = ""
 expect_comp "check --stage: every scheme's stages" "$("$bin" __complete stages | tr '\n' ' ' | sed 's/ $//')" "$bin" check --stage ""
 expect_comp "explain SCHEME --stage: its stages" "annual plan" "$bin" explain most-tic-2017 --stage ""
 expect_comp "init --scheme: scheme ids" "most-tic-2017 most-tic-2021" "$bin" init --scheme most
