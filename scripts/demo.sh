@@ -1,6 +1,6 @@
 #!/bin/sh
 # demo.sh — the main job on the samples, as `make demo` runs it: check every
-# sample centre (one per scheme), render each one's documents as PDF and
+# sample centre (the five schemes, two of them at a second stage), render each one's documents as PDF and
 # XML, pack each centre with its documents into a signed package (throwaway
 # TEST keys from dossier keygen) and verify it, check the packages received
 # in one step with a review report (HTML and PDF), and say where the
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.." || exit 2
 out=out/demo
 mkdir -p "$out"
 status=0
-echo "== 1. dossier check: the five sample centres (one per scheme)"
+echo "== 1. dossier check: the seven sample centres (five schemes, two of them at a second stage)"
 build/dossier check samples/*/ | tee "$out/check.txt" || status=$?
 build/dossier check --format json samples/*/ >"$out/check.json.tmp" && mv "$out/check.json.tmp" "$out/check.json"
 echo
@@ -36,7 +36,7 @@ build/dossier check -q --ca "$out/testkeys/trust.pem" --format pdf -o "$out/revi
 echo
 echo "Results in $out/:"
 echo "  check.txt, check.json        findings of every centre"
-echo "  <scheme>/*.pdf, <scheme>/*.xml  the rendered documents"
-echo "  <scheme>.asice               signed packages (dossier verify --ca $out/testkeys/trust.pem)"
+echo "  <sample>/*.pdf, <sample>/*.xml  the rendered documents"
+echo "  <sample>.asice               signed packages (dossier verify --ca $out/testkeys/trust.pem)"
 echo "  review.html, review.pdf      the review report (审核意见) over the packages"
 exit $status
