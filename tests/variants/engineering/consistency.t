@@ -282,6 +282,12 @@ run n=$(xedit centre.xml get "(/centre/staff/person[@id])[last()]/@name"); id=$(
 exit any
 passes ENG-ID-07
 
+=== id-07-spaced-twin
+# names aligned with an ideographic space (周　启明) or a plain one are the same name
+run xedit centre.xml set /centre/identity/director '周　启明'
+exit any
+passes ENG-ID-07
+
 === id-08
 run xedit centre.xml del-if /centre/identity/tech-leader after /centre/identity/director '<tech-leader/>' set /centre/identity/tech-leader 另一位带头人 set /centre/identity/tech-leader/@person "$(xedit centre.xml get '(/centre/staff/person[@id])[1]/@id')"
 exit 1
