@@ -631,6 +631,10 @@ static void test_layout(void)
 	dz_style_defaults(&st);
 	OK(dz_style_load(&st, "templates/gbt9704.style") == 0, "GB/T 9704 style loads");
 	OK(st.chars_per_line == 28 && st.type_w > 442 && st.type_w < 443, "style: 156 mm, 28 characters");
+	OK(!strcmp(st.caption_format, "表%d　"), "style: a quoted value keeps its trailing 　");
+	OK(dz_style_number_format("Table %d ") && !dz_style_number_format("表%s") &&
+	   !dz_style_number_format("%d%d") && !dz_style_number_format("表%%d") && !dz_style_number_format("表"),
+	   "style: a number format holds exactly one %d");
 	if (dossier_outline_load(&o, "tests/toy/toy-scheme-2030.xml", "outlines/schema") ||
 	    dossier_centre_load(&c, "tests/toy/long", &lo) ||
 	    dossier_doc_build(&d, c, o, "annual-report")) {

@@ -119,6 +119,9 @@ struct dossier_doc {
 	 * host, supervisor, period and date; NULL otherwise */
 	const char *const *cover_lines;
 	size_t ncover_lines;
+	/* the contents page's title and a table caption's number format (one
+	 * %d), for a document in another language; NULL: the style's */
+	const char *toc_title, *caption_format;
 };
 
 /* Characters (code points) used anywhere in the document, for coverage

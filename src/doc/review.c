@@ -630,6 +630,9 @@ int dossier_review_doc(dossier_doc **out, const dossier_review *rv)
 		d->cover_lines = cover;
 		d->ncover_lines = 4;
 	}
+	/* in English: the contents and the captions too (NULL: the style's) */
+	d->toc_title = DZ_RL(rv, NULL, "Contents");
+	d->caption_format = DZ_RL(rv, NULL, "Table %d  ");
 	/* 一、审核汇总 */
 	heading(&b, 1, 1, NULL, DZ_RL(rv, "审核汇总", "Summary"));
 	snprintf(line, sizeof line, rv->zh ? "共审核 %zu 份材料：完整 %zu 份，不完整 %zu 份，无法读取 %zu 份。"

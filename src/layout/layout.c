@@ -1078,8 +1078,15 @@ static void table(lay *L, const dz_block *b, float width)
 		L->tables++;
 		if (b->caption) {
 			char buf[300];
+			int n;
 			dz_run run = {0, NULL, NULL};
-			snprintf(buf, sizeof buf, "表%d　%s", L->tables, b->caption);
+			const char *f = L->doc->caption_format;
+			if (!dz_style_number_format(f))
+				f = st->caption_format;
+			n = snprintf(buf, sizeof buf, f, L->tables);
+			if (n < 0 || (size_t)n >= sizeof buf)
+				n = 0;
+			snprintf(buf + n, sizeof buf - (size_t)n, "%s", b->caption);
 			run.text = dz_arena_strdup(&L->out->arena, buf);
 			if (run.text)
 				set_text(L, &cap, &run, 1, &st->caption, width, 0, 0, 0, AL_CENTER, 0);
@@ -1342,7 +1349,7 @@ static void toc(lay *L, const dz_layout *body, size_t offset)
 	const dz_textstyle *ts = &st->toc;
 	size_t i;
 	new_page(L);
-	centered(L, &st->title, st->toc_title, st->title.size * 2);
+	centered(L, &st->title, L->doc->toc_title ? L->doc->toc_title : st->toc_title, st->title.size * 2);
 	for (i = 0; i < body->nmarks && L->rc == 0; i++) {
 		const dz_mark *mk = &body->marks[i];
 		char num[16], *lead;

@@ -46,10 +46,18 @@ void dz_style_defaults(dz_style *s)
 	s->pagenum_inset = 14;
 	snprintf(s->toc_title, sizeof s->toc_title, "%s", "目　　录");
 	snprintf(s->pagenum_format, sizeof s->pagenum_format, "%s", "— %d —");
+	snprintf(s->caption_format, sizeof s->caption_format, "%s", "表%d　");
 	s->toc_levels = 2;
 	/* body, tables, quotations, page numbers: one Times-like face for
 	 * every Latin letter and digit; headings and titles keep their own */
 	s->latin_roles = 1 << DZ_ROLE_SONG | 1 << DZ_ROLE_FANGSONG | 1 << DZ_ROLE_KAI;
+}
+
+/* A format for one number: exactly one %d and no other conversion. */
+int dz_style_number_format(const char *f)
+{
+	const char *d = f ? strstr(f, "%d") : NULL;
+	return d && strchr(f, '%') == d && !strchr(d + 2, '%');
 }
 
 /* "37mm" → points; em relative to `em`. -1 if malformed. */
@@ -143,12 +151,13 @@ static int set(dz_style *s, const char *key, const char *val)
 		s->toc_levels = (int)v;
 		return 0;
 	}
-	if (!strcmp(key, "pagenum.format")) {
-		/* exactly one %d and no other conversion */
-		const char *d = strstr(val, "%d");
-		if (!d || strchr(val, '%') != d || strchr(d + 2, '%') || strlen(val) >= sizeof s->pagenum_format)
+	if (!strcmp(key, "pagenum.format") || !strcmp(key, "table.caption.format")) {
+		int page = key[0] == 'p';
+		char *to = page ? s->pagenum_format : s->caption_format;
+		size_t n = page ? sizeof s->pagenum_format : sizeof s->caption_format;
+		if (!dz_style_number_format(val) || strlen(val) >= n)
 			return -1;
-		snprintf(s->pagenum_format, sizeof s->pagenum_format, "%s", val);
+		snprintf(to, n, "%s", val);
 		return 0;
 	}
 	if (!strcmp(key, "latin.roles")) {
@@ -239,6 +248,12 @@ int dz_style_load(dz_style *s, const char *path)
 		*eq = '\0';
 		val = dz_trim(eq + 1);
 		dz_trim(key);
+		/* "…": a value that keeps its outer spaces (a trailing 　) */
+		len = strlen(val);
+		if (len >= 2 && val[0] == '"' && val[len - 1] == '"') {
+			val[len - 1] = '\0';
+			val++;
+		}
 		k = set(s, key, val);
 		if (k) {
 			rc = dz_errf(DOSSIER_EPARSE, path, lineno, 0,

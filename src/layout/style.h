@@ -27,6 +27,7 @@ typedef struct {
 	float pagenum_below, pagenum_inset;
 	char toc_title[64];
 	char pagenum_format[32]; /* printf format with one %d */
+	char caption_format[32]; /* a table caption's number: printf format with one %d */
 	int toc_levels;
 	int latin_roles;         /* bit (1 << role): Latin and digits in the latin font */
 } dz_style;
@@ -36,5 +37,7 @@ extern const char *const dz_role_names[DZ_NROLES];
 /* Defaults (GB/T 9704), then the file's settings. Errors name file:line. */
 int dz_style_load(dz_style *s, const char *path);
 void dz_style_defaults(dz_style *s);
+/* 1 if f holds exactly one %d and no other conversion (page numbers, captions) */
+int dz_style_number_format(const char *f);
 
 #endif

@@ -224,6 +224,14 @@ fonts=$(pdffonts "$t/review.pdf" 2>&1 | tail -n +3)
 cmp -s "$t/review.pdf" "$t/review2.pdf" && ok "PDF byte-identical twice under SOURCE_DATE_EPOCH" || no "PDF not reproducible"
 "$bin" --lang en check -q --format pdf -o "$t/review-en.pdf" --ca "$K/trust.pem" "${inputs[@]}" >/dev/null 2>&1
 pdftotext "$t/review-en.pdf" - 2>/dev/null | grep -q "Review report" && ok "PDF in English with --lang en" || no "English PDF"
+# the contents page and the captions are English too; the Chinese report keeps 目录 and 表N
+en_txt=$(pdftotext "$t/review-en.pdf" - 2>/dev/null)
+case $en_txt in
+*表[0-9]* | *目*录*) no "English PDF has a Chinese caption or contents title" ;;
+*Contents*"Table 1 "*) ok "English PDF: Contents, Table 1" ;;
+*) no "English PDF lacks Contents or Table 1" ;;
+esac
+grep -q "^表1" "$t/review.txt" && ok "Chinese PDF: 表1" || no "Chinese PDF lacks 表1"
 if [ "$(basename "$b")" = build ]; then
 	res=$(scripts/pdfa-preflight "$t/review.pdf" "$t/review-en.pdf" 2>&1)
 	[ "$(grep -c '^PASS' <<<"$res")" = 2 ] && ok "PDFBox Preflight: the review PDFs are valid PDF/A-1b" \
