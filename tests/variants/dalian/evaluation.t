@@ -79,6 +79,17 @@ run xedit centre.xml set /centre/indicators/@period-start 2024-01-01
 exit 0
 fires DL-PER-03
 
+=== per-03-part-years
+# three calendar years, but not whole ones: from mid-2025 to the end of March 2027
+run xedit centre.xml set /centre/indicators/@period-start 2025-06-01 set /centre/indicators/@period-end 2027-03-31
+exit 0
+fires DL-PER-03
+
+=== per-03-ends-before-the-year-does
+run xedit centre.xml set /centre/indicators/@period-start 2025-01-01 set /centre/indicators/@period-end 2027-12-30
+exit 0
+fires DL-PER-03
+
 === per-03-twin-three-whole-years
 run xedit centre.xml set /centre/indicators/@period-start 2025-01-01
 passes DL-PER-03
