@@ -2,7 +2,7 @@
 # each consistency rule of DL (parts against totals, lists against the data
 # table, narrative figures, the director and technical leader as staff).
 # A defect of a warning exits 0 unless something else is an error.
-# Written with notes/consistency_t.py.
+# First generated from the outline's consistency rules; now edited by hand.
 base dalian-tic-2025
 
 === sum-01
