@@ -25,7 +25,7 @@ void dz_style_defaults(dz_style *s)
 	s->body = (dz_textstyle){DZ_ROLE_FANGSONG, 16, 28.94f, 0};
 	s->title = (dz_textstyle){DZ_ROLE_TITLE, 22, 36, 0};
 	s->h[0] = (dz_textstyle){DZ_ROLE_HEI, 16, 0, 0};
-	s->h[1] = (dz_textstyle){DZ_ROLE_KAI, 16, 0, 1};
+	s->h[1] = (dz_textstyle){DZ_ROLE_KAI, 16, 0, 0};
 	s->h[2] = (dz_textstyle){DZ_ROLE_FANGSONG, 16, 0, 1};
 	s->h[3] = (dz_textstyle){DZ_ROLE_FANGSONG, 16, 0, 0};
 	s->table = (dz_textstyle){DZ_ROLE_SONG, 12, 18, 0};
