@@ -148,6 +148,13 @@ unzip -p "$T/blank-most-tic-2017.xlsx" xl/worksheets/sheet1.xml >"$T/s1.xml"
 grep -q '<formula1>"plan,annual"</formula1>' "$T/s1.xml" && pass "blank: the stage from a list of the scheme's stages" ||
 	fail "blank: the stage from a list of the scheme's stages"
 has "$T/c.out" "缺少“中心身份”" && pass "schema findings in Chinese with labels" || { fail "schema findings in Chinese with labels"; show "$T/c.out"; }
+# a template with the stage already chosen: init --stage, then export the folder
+rm -rf "$T/st-init" "$T/st-back"
+code "init --stage apply for a staged template" 0 "$bin" init --scheme dalian-tic-2025 --stage apply "$T/st-init"
+code "export the init'd folder" 0 "$bin" export --xlsx "$T/st.xlsx" "$T/st-init"
+code "import the staged template" 0 "$bin" import --xlsx "$T/st.xlsx" "$T/st-back"
+grep -q 'stage="apply"' "$T/st-back/centre.xml" && pass "staged template: the stage comes back as apply" ||
+	fail "staged template: the stage comes back as apply"
 
 echo "# LibreOffice and openpyxl write the workbook"
 # What LibreOffice, openpyxl and pandoc write does not depend on the build:
