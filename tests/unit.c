@@ -197,6 +197,11 @@ static void test_citations(void)
 	   "item written 第四项");
 	OK(dz_cite_parse("附件四", c, 8, &n) == 0 && n == 1 && c[0].kind == DZ_CITE_ANNEX && c[0].n == 4,
 	   "annex item");
+	OK(dz_cite_parse("附件第四部分", c, 8, &n) == 0 && n == 1 && c[0].kind == DZ_CITE_ANNEX && c[0].n == 4,
+	   "annex part written 附件第四部分");
+	OK(dz_cite_parse("附件第九部分、第十八条", c, 8, &n) == 0 && n == 2 && c[0].n == 9 &&
+	   c[1].kind == DZ_CITE_ARTICLE && c[1].n == 18, "annex part, then an article");
+	OK(dz_cite_parse("附件第四", c, 8, &n) != 0, "附件第四 without 部分 is refused");
 	OK(dz_cite_parse("附件", c, 8, &n) == 0 && n == 1 && c[0].kind == DZ_CITE_ANNEX && c[0].n == 0,
 	   "the annex");
 	OK(dz_cite_parse("六（四）", c, 8, &n) == 0 && n == 1 && c[0].kind == DZ_CITE_PART &&

@@ -1,13 +1,13 @@
 /*
  * cite.c — citations of a policy text ("第十八条第二款", "第五条（三）",
- * "附件四", "六（四）") parsed into numbers, so an outline can be checked
+ * "附件第四部分", "六（四）") parsed into numbers, so an outline can be checked
  * against the text's own numbering (its <text> inventory) at load time.
  *
  * Grammar of one citation (several are separated by "、", "，" or ";"):
  *
  *   第N条 [第N款] [ITEM] [NOTE]     an article of a text numbered by articles
  *   N [ITEM] [NOTE]                 a part of a text numbered "一、二、…"
- *   附件 [N] [ITEM] [NOTE]          the annex, or an item of its outline
+ *   附件 [第N部分 | N] [ITEM] [NOTE] the annex, or a part of its outline
  *   ITEM = （N） | (N) | 第N项       an enumerated item (项)
  *   NOTE = （text that is not a number）   kept for display, not checked
  *
@@ -182,10 +182,18 @@ int dz_cite_parse(const char *s, dz_cite *out, size_t max, size_t *count)
 					c.para = 0;
 			}
 		} else if (eat(&p, "附件")) {
+			const char *q;
 			c.kind = DZ_CITE_ANNEX;
 			skip_space(&p);
-			dz_cite_number(&p, &c.n); /* the annex's item (heading) */
-			eat(&p, "、");
+			q = p;
+			/* the annex's part (its Nth heading): 附件第四部分, or 附件四 */
+			if (eat(&q, "第") && dz_cite_number(&q, &c.n) && eat(&q, "部分")) {
+				p = q;
+			} else {
+				c.n = 0;
+				dz_cite_number(&p, &c.n);
+				eat(&p, "、");
+			}
 		} else {
 			uint32_t cp;
 			if (!peek_cp(p, &cp) || (cn_digit(cp) < 0 && !(*p >= '0' && *p <= '9')))
@@ -224,7 +232,7 @@ int dz_cite_resolve(const dossier_outline *o, const dz_cite *c,
 		if (c->kind == DZ_CITE_ANNEX ? 0 : t->n != c->n)
 			continue;
 		if (c->kind == DZ_CITE_ANNEX && c->n) {
-			/* 附件N: the annex's Nth heading */
+			/* 附件第N部分: the annex's Nth heading */
 			for (k = 0; k < t->nitems; k++)
 				if (t->items[k] == c->n)
 					return 1;
