@@ -982,6 +982,9 @@ static int heading_matches(const dz_osection *os, const char *text)
 	return !strcmp(p, t);
 }
 
+/* A section's own heading that is not the outline's has the rule's
+ * severity when the text asks for the section, and is at most a warning
+ * in a section the author may leave out. */
 static void k_headings(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 {
 	size_t i, h;
@@ -991,15 +994,18 @@ static void k_headings(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 		for (h = 0; s && h < s->nheads; h++) {
 			char name[256], file[300];
 			dz_vars vs = {0};
+			dz_rule opt = *r;
 			if (s->heads[h].level != 1)
 				continue;
+			if (!os->required && opt.severity < DOSSIER_SEV_WARNING)
+				opt.severity = DOSSIER_SEV_WARNING;
 			if (!heading_matches(os, s->heads[h].text)) {
 				section_name(os, name, sizeof name);
 				snprintf(file, sizeof file, "%s/%s", x->c->dir, s->path);
 				dz_var(&vs, "section", name);
 				dz_var(&vs, "value", s->heads[h].text);
 				dz_var(&vs, "file", file);
-				dz_report_add(x->rep, r, file, s->heads[h].line, NULL, &vs);
+				dz_report_add(x->rep, &opt, file, s->heads[h].line, NULL, &vs);
 			}
 			break; /* the first top heading is the section's own */
 		}

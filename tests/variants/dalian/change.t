@@ -56,6 +56,15 @@ fires DL-HDG-07
 expect-text error [DL-HDG-07]
 expect-text is headed "二、变更理由"
 
+=== hdg-07-optional-section-warns
+# 变更理由 may be left out (required="false"), so its wrong heading is a
+# warning, not an error like 变更事项's above
+run sed -i '1s/.*/# 二、变更原因说明/' sections/chg-2-reason.md
+exit 0
+fires DL-HDG-07
+expect-text warning [DL-HDG-07]
+expect-text is headed "二、变更原因说明"
+
 === hdg-07-twin-other-numbering-or-none
 run sed -i '1s/.*/# 一．变更事项/' sections/chg-1-matter.md
 run sed -i '1d' sections/chg-2-reason.md
