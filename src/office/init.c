@@ -263,9 +263,9 @@ static void open_tag(gen *g, const dz_xnode *n, int all_attrs)
 			v = a->fixed;
 		else if (a->type && a->type->nenums == 1)
 			v = a->type->enums[0]; /* the only value it can have */
-		else if (!n->parent && !strcmp(a->name, DZ_SCHEME_KEY + 1))
+		else if (!n->parent && !strcmp(a->name, &DZ_SCHEME_KEY[1]))
 			v = dossier_outline_id(g->o);
-		else if (!n->parent && !strcmp(a->name, DZ_STAGE_KEY + 1))
+		else if (!n->parent && !strcmp(a->name, &DZ_STAGE_KEY[1]))
 			v = g->st->id;
 		dz_buf_printf(&g->b, " %s=\"", a->name);
 		xml_text(g, v);
