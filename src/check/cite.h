@@ -11,7 +11,7 @@ typedef struct {
 	int item;   /* 项, 0 if not cited */
 } dz_cite;
 
-/* Parse a citation list ("第十八条第二款、附件四"); 0, or -1 if it does not
+/* Parse a citation list ("第十八条第二款、附件第四部分"); 0, or -1 if it does not
  * follow the grammar of cite.c. At most `max` are stored; *count says how
  * many there were. */
 int dz_cite_parse(const char *s, dz_cite *out, size_t max, size_t *count);

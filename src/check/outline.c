@@ -354,8 +354,8 @@ static void cite_check(loader *L, xmlNodePtr n, const char *article)
 	if (!article || L->rc)
 		return;
 	if (dz_cite_parse(article, c, 16, &count) != 0 || count > 16) {
-		outline_err(L, n, "条款引用无法识别：%s（写作 第十八条、第五条（三）、第十八条第二款、附件四）",
-			    "citation not understood: %s (write 第十八条, 第五条（三）, 第十八条第二款, 附件四)",
+		outline_err(L, n, "条款引用无法识别：%s（写作 第十八条、第五条（三）、第十八条第二款、附件第四部分）",
+			    "citation not understood: %s (write 第十八条, 第五条（三）, 第十八条第二款, 附件第四部分)",
 			    article);
 		return;
 	}

@@ -323,6 +323,30 @@ if [ "$(ls -A "$t/full")" = keep.txt ]; then ok "non-empty folder untouched"; el
 mkdir -p "$t/empty"
 expect "verify --extract into an empty folder" 0 "$bin" verify -q --ca "$K/trust.pem" --extract "$t/empty" "$p"
 [ -f "$t/empty/centre.xml" ] && ok "extracted into the empty folder" || no "extracted into the empty folder"
+# a package changed on disk after it was verified and before it is written
+# out (another process racing the receiver), with the same CRC-32 so that
+# the ZIP layer cannot tell: only the manifest digest, re-checked while
+# writing, catches it, and nothing stays (tests/pack/race_shim.c patches the
+# file when verify creates the folder; race_patch.py makes the bytes)
+if cc -shared -fPIC -o "$t/race.so" tests/pack/race_shim.c -ldl 2>"$t/cc.err"; then
+	cp "$p" "$t/race.asice"
+	ent=$(python3 -c 'import sys, zipfile
+print(next(i.filename for i in zipfile.ZipFile(sys.argv[1]).infolist()
+      if i.filename.startswith("evidence/") and i.compress_type == 0 and i.file_size >= 24))' "$t/race.asice")
+	off=$(python3 tests/pack/race_patch.py "$t/race.asice" "$ent" "$t/race.patch")
+	expect "race: verify --extract of a package changed after verifying" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		DZ_RACE_DIR="$t/race-x" DZ_RACE_FILE="$t/race.asice" DZ_RACE_PATCH="$t/race.patch" \
+		DZ_RACE_OFFSET="$off" LD_PRELOAD="$t/race.so" \
+		"$bin" verify --ca "$K/trust.pem" --extract "$t/race-x" "$t/race.asice"
+	has "race: rejected as changed-during-extract ($ent)" "changed-during-extract" "$t/err"
+	absent "race: nothing extracted" "$t/race-x"
+	check "race: the changed package still passes unzip -t (same CRC-32)" unzip -tq "$t/race.asice"
+	expect "race: verifying the changed package again" 1 "$bin" verify --ca "$K/trust.pem" "$t/race.asice"
+	has "race: ... is digest-mismatch" "digest-mismatch" "$t/err"
+else
+	no "race: cannot build tests/pack/race_shim.c"; sed 's/^/    | /' "$t/cc.err" | head -5
+fi
 expect "verify in Chinese" 1 env LC_ALL= LANG=zh_CN.UTF-8 "$bin" verify "$p"
 has "Chinese rejection message" "拒绝" "$t/err"
 

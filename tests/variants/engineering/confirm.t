@@ -236,7 +236,7 @@ expect-text (three years end on 2029-12-31)
 run xedit centre.xml set /centre/dates/incubation/@start 2027-01-02 set /centre/dates/incubation/@end 2030-01-01
 passes ENG-DATE-01
 
-# ---- 附件四: 工程决算及第三方审计报告
+# ---- 附件第四部分: 工程决算及第三方审计报告
 
 === ev-07
 run xedit centre.xml set "/centre/evidence-list/evidence[@id='E04']/@kind" 财务报表
