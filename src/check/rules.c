@@ -171,6 +171,17 @@ static int rule_has_section(const dz_rule *r, const dz_osection *os)
 	return 0;
 }
 
+/* Report a finding of rule r at most as a warning (a hint of dossier's, or a
+ * section the author may leave out), else with the rule's own severity. */
+static void add_capped(dz_ctx *x, const dz_rule *r, int cap, const char *file, int line,
+		       dz_vars *vs)
+{
+	dz_rule capped = *r;
+	if (cap && capped.severity < DOSSIER_SEV_WARNING)
+		capped.severity = DOSSIER_SEV_WARNING;
+	dz_report_add(x->rep, &capped, file, line, NULL, vs);
+}
+
 /* A section the text asks for and that is missing or empty has the rule's
  * severity; one that is there but shorter than min-chars is at most a
  * warning: the length is dossier's hint, no text sets it. */
@@ -182,7 +193,6 @@ static void k_sections(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 		const dz_section *s = dz_centre_section(x->c, os->id);
 		char name[256], file[300], chars[32], min[32];
 		dz_vars vs = {0};
-		dz_rule shortr;
 		int missing;
 		if (!rule_has_section(r, os))
 			continue;
@@ -202,10 +212,7 @@ static void k_sections(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 		dz_var(&vs, "min", min);
 		dz_var2(&vs, "problem", !s ? "缺失" : missing ? "没有内容" : "内容偏少（少于 dossier 建议的字数）",
 			!s ? "missing" : missing ? "empty" : "short (below the length dossier suggests)");
-		shortr = *r;
-		if (!missing && shortr.severity < DOSSIER_SEV_WARNING)
-			shortr.severity = DOSSIER_SEV_WARNING;
-		dz_report_add(x->rep, &shortr, file, s ? 1 : 0, NULL, &vs);
+		add_capped(x, r, !missing, file, s ? 1 : 0, &vs);
 	}
 }
 
@@ -994,18 +1001,15 @@ static void k_headings(dz_ctx *x, const dz_rule *r, const dz_odoc *d)
 		for (h = 0; s && h < s->nheads; h++) {
 			char name[256], file[300];
 			dz_vars vs = {0};
-			dz_rule opt = *r;
 			if (s->heads[h].level != 1)
 				continue;
-			if (!os->required && opt.severity < DOSSIER_SEV_WARNING)
-				opt.severity = DOSSIER_SEV_WARNING;
 			if (!heading_matches(os, s->heads[h].text)) {
 				section_name(os, name, sizeof name);
 				snprintf(file, sizeof file, "%s/%s", x->c->dir, s->path);
 				dz_var(&vs, "section", name);
 				dz_var(&vs, "value", s->heads[h].text);
 				dz_var(&vs, "file", file);
-				dz_report_add(x->rep, &opt, file, s->heads[h].line, NULL, &vs);
+				add_capped(x, r, !os->required, file, s->heads[h].line, &vs);
 			}
 			break; /* the first top heading is the section's own */
 		}

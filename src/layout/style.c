@@ -230,6 +230,7 @@ int dz_style_load(dz_style *s, const char *path)
 		return rc;
 	for (p = text; p && *p;) {
 		char *nl = strchr(p, '\n'), *eq, *key, *val;
+		size_t vlen;
 		int k;
 		if (nl)
 			*nl = '\0';
@@ -249,9 +250,9 @@ int dz_style_load(dz_style *s, const char *path)
 		val = dz_trim(eq + 1);
 		dz_trim(key);
 		/* "…": a value that keeps its outer spaces (a trailing 　) */
-		len = strlen(val);
-		if (len >= 2 && val[0] == '"' && val[len - 1] == '"') {
-			val[len - 1] = '\0';
+		vlen = strlen(val);
+		if (vlen >= 2 && val[0] == '"' && val[vlen - 1] == '"') {
+			val[vlen - 1] = '\0';
 			val++;
 		}
 		k = set(s, key, val);
