@@ -107,8 +107,8 @@ done:
 	return hex;
 }
 
-/* mkdir -p */
-static int make_dirs(const char *dir)
+/* mkdir -p; *made says whether dir itself was created now */
+static int make_dirs(const char *dir, int *made)
 {
 	char *p = dz_strdup(dir), *s;
 	int rc = 0;
@@ -122,8 +122,13 @@ static int make_dirs(const char *dir)
 			rc = -1;
 		*s = '/';
 	}
-	if (rc == 0 && mkdir(p, 0777) != 0 && errno != EEXIST)
-		rc = -1;
+	*made = 0;
+	if (rc == 0) {
+		if (mkdir(p, 0777) == 0)
+			*made = 1;
+		else if (errno != EEXIST)
+			rc = -1;
+	}
 	dz_free(p);
 	return rc;
 }
@@ -214,7 +219,7 @@ int cmd_render(int argc, char **argv)
 	char *style = NULL, *fonts = NULL, *digest = NULL, *stage = NULL;
 	char **names = NULL; /* staged: a PDF and an XML per document */
 	size_t nnames = 0;
-	int draft = 0, quiet = 0, opt, status = EXIT_COMPLETE, written = 0;
+	int draft = 0, quiet = 0, opt, status = EXIT_COMPLETE, written = 0, made_outdir = 0;
 	size_t i;
 	cli_session_init(&ses);
 	optind = 1;
@@ -301,7 +306,7 @@ int cmd_render(int argc, char **argv)
 	}
 	if (!quiet)
 		cli_print_findings(stderr, r, 0);
-	if (make_dirs(outdir) != 0) {
+	if (make_dirs(outdir, &made_outdir) != 0) {
 		fprintf(stderr, L("dossier render: 无法创建输出目录 %s：%s\n",
 				  "dossier render: cannot create output directory %s: %s\n"),
 			outdir, strerror(errno));
@@ -438,6 +443,9 @@ done:
 	for (i = 0; names && i < nnames; i++)
 		dz_free(names[i]);
 	dz_free(names);
+	/* a failed run does not leave the output folder it made (rmdir: only if empty) */
+	if (status != EXIT_COMPLETE && made_outdir)
+		rmdir(outdir);
 	dossier_report_free(r);
 	dossier_centre_free(c);
 	cli_session_dispose(&ses);

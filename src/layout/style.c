@@ -249,13 +249,16 @@ int dz_style_load(dz_style *s, const char *path)
 		*eq = '\0';
 		val = dz_trim(eq + 1);
 		dz_trim(key);
-		/* "…": a value that keeps its outer spaces (a trailing 　) */
+		/* "…": a value that keeps its outer spaces (a trailing 　); a quote
+		 * at one end only is a mistake */
 		vlen = strlen(val);
 		if (vlen >= 2 && val[0] == '"' && val[vlen - 1] == '"') {
 			val[vlen - 1] = '\0';
 			val++;
+			k = set(s, key, val);
+		} else {
+			k = vlen && (val[0] == '"' || val[vlen - 1] == '"') ? -1 : set(s, key, val);
 		}
-		k = set(s, key, val);
 		if (k) {
 			rc = dz_errf(DOSSIER_EPARSE, path, lineno, 0,
 				     "见 templates/gbt9704.style 中的键和取值格式。",

@@ -168,6 +168,18 @@ check "990 nested quotes and 400 nested lists render with --max-depth 1000" \
 printf 'page.width = 210mm\nbody.colour = red\n' >"$t/bad.style"
 "$bin" render -q --format pdf --style "$t/bad.style" -o "$t/s" samples/most-tic-2017 >"$t/st.log" 2>&1
 [ $? = 2 ] && grep -q 'bad.style:2' "$t/st.log" && ok "bad style: file:line" || no "bad style message"
+# a caption format that is not one %d (quoted or not): refused at its line, nothing written
+for v in '"表%s　"' '表%d%d' '"Table %d' '表%d　"'; do
+	printf 'page.width = 210mm\ntable.caption.format = %s\n' "$v" >"$t/cap.style"
+	rm -rf "$t/cap"
+	"$bin" render -q --format pdf --style "$t/cap.style" -o "$t/cap" samples/most-tic-2017 >"$t/cap.log" 2>&1
+	[ $? = 2 ] && grep -q 'cap.style:2' "$t/cap.log" && grep -q 'table.caption.format' "$t/cap.log" && [ ! -e "$t/cap" ] &&
+		ok "bad table.caption.format $v: exit 2 at file:line, nothing written" || { no "bad table.caption.format $v"; cat "$t/cap.log"; }
+done
+# a good one is used: the captions follow it
+printf 'table.caption.format = "Tab. %%d — "\n' >"$t/cap.style"
+"$bin" render -q --format pdf --style "$t/cap.style" -o "$t/cap" samples/most-tic-2017 >"$t/cap.log" 2>&1 &&
+	pdftotext "$t/cap/annual-report.pdf" - | grep -qE '^Tab\. [0-9]+ — ' && ok "table.caption.format is used" || no "table.caption.format not used"
 printf 'role song 宋体\nfallback /nonexistent.ttf\n' >"$t/bad.conf"
 "$bin" render -q --format pdf --fonts "$t/bad.conf" -o "$t/f" samples/most-tic-2017 >"$t/fc.log" 2>&1
 [ $? = 2 ] && grep -q 'song' "$t/fc.log" && ok "missing font: names the role" || no "missing font message"
